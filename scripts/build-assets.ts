@@ -1,0 +1,22 @@
+// Compiles the themed stylesheet and copies the design system's browser assets into dist/assets.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as sass from 'sass';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const out = path.join(root, 'dist', 'assets');
+const govuk = path.join(root, 'node_modules', 'govuk-frontend', 'dist', 'govuk');
+
+fs.mkdirSync(out, { recursive: true });
+const css = sass.compile(path.join(root, 'src/platform/views/assets/congso.scss'), {
+  style: 'compressed',
+  importers: [new sass.NodePackageImporter(root)],
+  silenceDeprecations: ['import'],
+  quietDeps: true,
+});
+fs.writeFileSync(path.join(out, 'congso.css'), css.css);
+fs.copyFileSync(path.join(govuk, 'govuk-frontend.min.js'), path.join(out, 'govuk-frontend.min.js'));
+fs.copyFileSync(path.join(root, 'src/platform/views/assets/congso.js'), path.join(out, 'congso.js'));
+fs.cpSync(path.join(govuk, 'assets'), path.join(out, 'govuk'), { recursive: true });
+console.log(`assets → ${path.relative(root, out)} (${Math.round(css.css.length / 1024)} KiB css)`);

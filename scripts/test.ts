@@ -1,0 +1,38 @@
+// `npm test`: prepares the design-system assets and a migrated template database, then runs every test file
+// with node's test runner. DATABASE_URL set → PostgreSQL; otherwise the embedded database.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ensureTemplate } from '../test/support/template.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+function collect(dir: string, out: string[] = []): string[] {
+  if (!fs.existsSync(dir)) return out;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, entry.name);
+    if (entry.isDirectory()) collect(p, out);
+    else if (/\.test\.tsx?$/.test(entry.name)) out.push(path.relative(root, p));
+  }
+  return out;
+}
+
+const filter = process.argv.slice(2);
+let files = [...collect(path.join(root, 'src')), ...collect(path.join(root, 'test'))].sort();
+if (filter.length) files = files.filter((f) => filter.some((x) => f.includes(x)));
+
+if (!fs.existsSync(path.join(root, 'dist/assets/congso.css'))) {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build-assets.ts'], { cwd: root, stdio: 'inherit' });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+}
+const started = Date.now();
+await ensureTemplate();
+console.log(`engine: ${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite (embedded)'}; template ready in ${Date.now() - started} ms; ${files.length} test files`);
+
+const r = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-reporter=spec', ...files], {
+  cwd: root,
+  stdio: 'inherit',
+  env: { ...process.env, NODE_ENV: 'test' },
+});
+process.exit(r.status ?? 1);

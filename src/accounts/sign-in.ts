@@ -1,0 +1,76 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { recordAudit } from '../platform/audit/record-audit.js';
+import { loadGrants } from '../platform/auth/sessions.js';
+import { rolesRequiringMfa } from '../platform/auth/permissions.js';
+import { verifyPassword } from '../platform/auth/password.js';
+import type { Ctx } from '../platform/context.js';
+import { inTransaction } from '../platform/db/transaction.js';
+import { Invalid } from '../platform/errors.js';
+import { parseInput } from '../platform/validation.js';
+import { users } from './schema.js';
+
+export const MAX_FAILED_SIGN_INS = 5;
+export const LOCKOUT_MINUTES = 15;
+
+const input = z.object({
+  username: z.preprocess((v) => (typeof v === 'string' ? v.trim() : v), z.string().min(1, { error: 'field.required' }).max(100, { error: 'field.tooLong' })),
+  password: z.string({ error: 'field.required' }).min(1, { error: 'field.required' }).max(200, { error: 'field.tooLong' }),
+});
+
+export type SignInResult = { userId: string; stage: 'mfa' | 'password' | 'active' };
+
+/**
+ * Checks an official's username and password. Failures are counted; the fifth in a row locks the account
+ * for a while. Both are audited. The result says which step comes next: second factor, forced password
+ * change, or a full session.
+ */
+export async function signInOfficial(ctx: Ctx, raw: unknown): Promise<SignInResult> {
+  const { username, password } = parseInput(input, raw);
+  const [user] = await ctx.db
+    .select()
+    .from(users)
+    .where(and(eq(users.kind, 'official'), sql`lower(${users.username}) = lower(${username})`))
+    .limit(1);
+  const now = ctx.now();
+  if (user?.lockedUntil && user.lockedUntil > now) {
+    await inTransaction(ctx, (tx) =>
+      recordAudit(tx, { action: 'auth.sign_in_refused_locked', actorId: user.id, actorLabel: username, entityType: 'user', entityId: user.id, agencyId: user.agencyId }),
+    );
+    throw new Invalid({ _form: { key: 'signIn.locked', params: { minutes: Math.ceil((user.lockedUntil.getTime() - now.getTime()) / 60_000) } } });
+  }
+  const ok = await verifyPassword(user?.passwordHash ?? null, password);
+  if (!user || !ok || !user.active) {
+    await inTransaction(ctx, async (tx) => {
+      if (user) {
+        const [after] = await tx.db
+          .update(users)
+          .set({ failedLogins: sql`${users.failedLogins} + 1` })
+          .where(eq(users.id, user.id))
+          .returning({ failedLogins: users.failedLogins });
+        if ((after?.failedLogins ?? 0) >= MAX_FAILED_SIGN_INS) {
+          const until = new Date(now.getTime() + LOCKOUT_MINUTES * 60_000);
+          await tx.db.update(users).set({ lockedUntil: until, failedLogins: 0 }).where(eq(users.id, user.id));
+          await recordAudit(tx, { action: 'auth.account_locked', actorId: user.id, actorLabel: username, entityType: 'user', entityId: user.id, agencyId: user.agencyId, after: { lockedUntil: until } });
+        }
+      }
+      await recordAudit(tx, { action: 'auth.sign_in_failed', actorId: user?.id ?? null, actorLabel: username, entityType: user ? 'user' : undefined, entityId: user?.id, agencyId: user?.agencyId ?? null });
+    });
+    throw new Invalid({ _form: { key: 'signIn.failed' } });
+  }
+  const grants = await loadGrants(ctx.db, user.id);
+  const needsMfa = user.totpEnabledAt !== null || grants.some((g) => rolesRequiringMfa.includes(g.role));
+  const stage = needsMfa ? 'mfa' : user.mustChangePassword ? 'password' : 'active';
+  await inTransaction(ctx, async (tx) => {
+    await tx.db.update(users).set({ failedLogins: 0, lockedUntil: null, ...(stage === 'active' ? { lastLoginAt: now } : {}) }).where(eq(users.id, user.id));
+    await recordAudit(tx, {
+      action: stage === 'active' ? 'auth.sign_in' : 'auth.password_verified',
+      actorId: user.id,
+      actorLabel: user.username ?? username,
+      entityType: 'user',
+      entityId: user.id,
+      agencyId: user.agencyId,
+    });
+  });
+  return { userId: user.id, stage };
+}

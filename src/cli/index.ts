@@ -1,0 +1,20 @@
+import { Command } from 'commander';
+import { registerDbCommands } from './db.js';
+
+const program = new Command();
+program
+  .name('congso')
+  .description('congso — nền tảng chính quyền số nguồn mở cho cấp tỉnh (open-source e-government platform)')
+  .showHelpAfterError();
+
+program
+  .command('serve')
+  .description('chạy máy chủ web (start the web server)')
+  .action(async () => {
+    const { runServe } = await import('./serve.js');
+    await runServe();
+  });
+
+registerDbCommands(program);
+
+await program.parseAsync(process.argv);

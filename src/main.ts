@@ -1,0 +1,3 @@
+import { runServe } from './cli/serve.js';
+
+await runServe();

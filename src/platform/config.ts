@@ -1,0 +1,102 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/** One line per bad variable, so an operator sees exactly what to fix. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(problems.join('\n'));
+    this.name = 'ConfigError';
+  }
+}
+
+const bool = z
+  .enum(['1', '0', 'true', 'false', 'yes', 'no'])
+  .transform((v) => v === '1' || v === 'true' || v === 'yes');
+
+const schema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'phải bắt đầu bằng postgres:// (must start with postgres://)')
+    .optional(),
+  CONGSO_DATA_DIR: z.string().min(1).default('./data'),
+  CONGSO_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
+  CONGSO_SECRET: z.string().min(32, 'cần ít nhất 32 ký tự (at least 32 characters)').optional(),
+  CONGSO_DEMO: bool.default(true),
+  CONGSO_TRUST_PROXY: bool.default(false),
+  CONGSO_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  CONGSO_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  CONGSO_PROVINCE_NAME: z.string().min(1).default('Tỉnh Cao Bằng'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'phải bắt đầu bằng smtp:// hoặc smtps://').optional(),
+  MAIL_FROM: z.string().min(3).default('congso <no-reply@congso.local>'),
+  OIDC_ISSUER: z.url().optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  OIDC_DISPLAY_NAME: z.string().min(1).default('VNeID'),
+  OIDC_SCOPES: z.string().min(1).default('openid email profile phone'),
+});
+
+export type Config = {
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  baseUrl: string;
+  secret: string | undefined;
+  demo: boolean;
+  trustProxy: boolean;
+  sessionIdleMinutes: number;
+  sessionMaxHours: number;
+  provinceName: string;
+  logLevel: z.infer<typeof schema>['LOG_LEVEL'];
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  oidc: { issuer: string; clientId: string; clientSecret: string; displayName: string; scopes: string } | undefined;
+};
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = schema.safeParse(cleaned);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => {
+      const name = String(i.path[0] ?? '?');
+      return `${name}: ${i.message} (giá trị / value: ${JSON.stringify(cleaned[name] ?? '')})`;
+    });
+    throw new ConfigError(problems);
+  }
+  const e = parsed.data;
+  const oidcVars = [e.OIDC_ISSUER, e.OIDC_CLIENT_ID, e.OIDC_CLIENT_SECRET];
+  if (oidcVars.some(Boolean) && !oidcVars.every(Boolean)) {
+    throw new ConfigError([
+      'OIDC_ISSUER: OIDC_ISSUER, OIDC_CLIENT_ID và OIDC_CLIENT_SECRET phải đặt cùng nhau (must be set together)',
+    ]);
+  }
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: path.resolve(e.CONGSO_DATA_DIR),
+    baseUrl: (e.CONGSO_BASE_URL ?? `http://${e.HOST === '0.0.0.0' ? 'localhost' : e.HOST}:${e.PORT}`).replace(/\/$/, ''),
+    secret: e.CONGSO_SECRET,
+    demo: e.CONGSO_DEMO,
+    trustProxy: e.CONGSO_TRUST_PROXY,
+    sessionIdleMinutes: e.CONGSO_SESSION_IDLE_MINUTES,
+    sessionMaxHours: e.CONGSO_SESSION_MAX_HOURS,
+    provinceName: e.CONGSO_PROVINCE_NAME,
+    logLevel: e.LOG_LEVEL,
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    oidc:
+      e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET
+        ? {
+            issuer: e.OIDC_ISSUER,
+            clientId: e.OIDC_CLIENT_ID,
+            clientSecret: e.OIDC_CLIENT_SECRET,
+            displayName: e.OIDC_DISPLAY_NAME,
+            scopes: e.OIDC_SCOPES,
+          }
+        : undefined,
+  };
+}

@@ -1,0 +1,130 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
+import type { ExtractTablesWithRelations, SQL } from 'drizzle-orm';
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import pg from 'pg';
+import lockfile from 'proper-lockfile';
+import * as schema from '../../schema.js';
+import { migrationsFolder } from '../paths.js';
+
+export type Schema = typeof schema;
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+/** Anything a query can run on: the database or an open transaction. */
+export type Queryable = Db | Tx;
+
+export type Database = {
+  db: Db;
+  engine: 'pglite' | 'postgres';
+  /** Where it lives, for messages: the data directory or the URL without its password. */
+  location: string;
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+};
+
+export class DatabaseUnavailableError extends Error {
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = 'DatabaseUnavailableError';
+  }
+}
+
+export { migrationsFolder };
+
+function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return 'postgres://…';
+  }
+}
+
+export async function openPostgres(url: string, opts: { max?: number } = {}): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max: opts.max ?? 10, connectionTimeoutMillis: 5000 });
+  // An idle client that loses its server must not crash the process; the next query reports the problem.
+  pool.on('error', () => {});
+  try {
+    const client = await pool.connect();
+    client.release();
+  } catch (err) {
+    await pool.end().catch(() => {});
+    const reason = err instanceof Error ? err.message : String(err);
+    throw new DatabaseUnavailableError(
+      `Không kết nối được PostgreSQL tại ${redactUrl(url)} (cannot connect to PostgreSQL): ${reason}`,
+      { cause: err },
+    );
+  }
+  const db = drizzlePg(pool, { schema }) as unknown as Db;
+  return {
+    db,
+    engine: 'postgres',
+    location: redactUrl(url),
+    migrate: () => migratePg(db as never, { migrationsFolder }),
+    close: () => pool.end(),
+  };
+}
+
+/**
+ * PGlite is single-process: two processes writing one directory silently lose data (stack-spike §5),
+ * so the directory is locked for as long as it is open.
+ */
+export async function openPglite(dataDir: string | null): Promise<Database> {
+  let release: (() => Promise<void>) | undefined;
+  if (dataDir) {
+    fs.mkdirSync(dataDir, { recursive: true });
+    try {
+      release = await lockfile.lock(dataDir, { lockfilePath: path.join(dataDir, 'congso.lock'), stale: 15_000, update: 5_000 });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ELOCKED') {
+        throw new DatabaseUnavailableError(
+          `Thư mục dữ liệu ${dataDir} đang được một tiến trình congso khác sử dụng (the embedded database is already in use by another process). ` +
+            'Dừng tiến trình kia, hoặc dùng PostgreSQL qua DATABASE_URL để chạy nhiều tiến trình.',
+          { cause: err },
+        );
+      }
+      throw err;
+    }
+  }
+  let client: PGlite;
+  try {
+    client = await PGlite.create({
+      dataDir: dataDir ? path.join(dataDir, 'pgdata') : undefined,
+      extensions: { pg_trgm, unaccent },
+    });
+  } catch (err) {
+    await release?.();
+    throw new DatabaseUnavailableError(`Không mở được cơ sở dữ liệu nhúng tại ${dataDir} (cannot open the embedded database)`, {
+      cause: err,
+    });
+  }
+  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  return {
+    db,
+    engine: 'pglite',
+    location: dataDir ?? 'memory://',
+    migrate: () => migratePglite(db as never, { migrationsFolder }),
+    close: async () => {
+      await client.close();
+      await release?.();
+    },
+  };
+}
+
+export function openDatabase(cfg: { databaseUrl: string | undefined; dataDir: string }): Promise<Database> {
+  return cfg.databaseUrl ? openPostgres(cfg.databaseUrl) : openPglite(cfg.dataDir);
+}
+
+/** Rows of a raw SQL query; both drivers return { rows }, typed by the caller. */
+export async function queryRows<T>(db: Queryable, query: SQL): Promise<T[]> {
+  const res = (await db.execute(query)) as unknown as { rows: T[] };
+  return res.rows;
+}

@@ -1,0 +1,80 @@
+import { randomUUID } from 'node:crypto';
+import { assetsDir } from '../paths.js';
+import cookie from '@fastify/cookie';
+import formbody from '@fastify/formbody';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
+import { installErrorHandlers } from './errors.js';
+import { requestContext } from './request-context.js';
+import { backOfficeGuard } from './back-office-guard.js';
+import type { AppDeps } from './types.js';
+import { platformRoutes } from './platform-routes.js';
+import { accountsRoutes } from '../../accounts/routes.js';
+import { orgRoutes } from '../../org/routes.js';
+import { auditRoutes } from '../audit/routes.js';
+import { homeRoutes } from '../../home/routes.js';
+
+export async function buildApp(deps: AppDeps, logger: Logger): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: logger as FastifyBaseLogger,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w.-]{8,64}$/.test(given) ? given : randomUUID();
+    },
+    requestIdHeader: false,
+    trustProxy: deps.config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    return503OnClosing: true,
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+  app.decorate('deps', deps);
+  app.decorateRequest('ctx', null as never);
+  app.decorateRequest('locale', 'vi');
+  app.decorateRequest('t', null as never);
+  app.decorateRequest('csrf', '');
+  app.decorateRequest('page', null as never);
+  app.addHook('onSend', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    hsts: deps.config.baseUrl.startsWith('https://'),
+  });
+  await app.register(cookie);
+  await app.register(formbody, { bodyLimit: 256 * 1024 });
+  await app.register(rateLimit, { global: false });
+  await app.register(fastifyStatic, { root: assetsDir, prefix: '/assets/', maxAge: '1h', decorateReply: false });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'congso API', version: '1' },
+      servers: [{ url: deps.config.baseUrl }],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  installErrorHandlers(app);
+  await app.register(requestContext);
+  await app.register(backOfficeGuard);
+  await app.register(platformRoutes);
+  await app.register(homeRoutes);
+  await app.register(accountsRoutes);
+  await app.register(orgRoutes);
+  await app.register(auditRoutes);
+  return app;
+}

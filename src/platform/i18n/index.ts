@@ -1,0 +1,28 @@
+import { platformMessages } from './platform-messages.js';
+import { orgMessages } from '../../org/messages.js';
+import { accountsMessages } from '../../accounts/messages.js';
+import { auditMessages } from '../audit/messages.js';
+import { homeMessages } from '../../home/messages.js';
+import type { Locale } from './define.js';
+
+export { type Locale, locales } from './define.js';
+
+export const messages = { ...platformMessages, ...orgMessages, ...accountsMessages, ...auditMessages, ...homeMessages };
+export type MessageKey = keyof typeof messages & string;
+export type MessageParams = Record<string, string | number>;
+export type Translate = (key: MessageKey, params?: MessageParams) => string;
+
+export function translate(locale: Locale, key: MessageKey, params?: MessageParams): string {
+  const entry = messages[key];
+  const text = entry[locale === 'en' ? 1 : 0];
+  if (!params) return text;
+  return text.replace(/\{(\w+)\}/g, (m: string, name: string) => (name in params ? String(params[name]) : m));
+}
+
+export function translator(locale: Locale): Translate {
+  return (key, params) => translate(locale, key, params);
+}
+
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.hasOwn(messages, key);
+}

@@ -1,0 +1,52 @@
+import type { FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
+import type { Config } from './config.js';
+import type { Ctx } from './context.js';
+import { type Database, openDatabase } from './db/client.js';
+import { buildApp } from './http/app.js';
+import { loadSecrets } from './secrets.js';
+import { isEmpty, seedDemo, DEMO_PASSWORD } from '../demo/seed-demo.js';
+
+export type Running = { app: FastifyInstance; database: Database; url: string; stop(): Promise<void> };
+
+export function systemCtx(database: Database, log: Logger): Ctx {
+  return { db: database.db, actor: null, now: () => new Date(), ip: null, requestId: null, locale: 'vi', log: log as never };
+}
+
+/** Opens and migrates the database, loads the demo province on a first start, and listens. */
+export async function startServer(config: Config, log: Logger, print: (line: string) => void = console.log): Promise<Running> {
+  const database = await openDatabase(config);
+  try {
+    await database.migrate();
+    const secrets = await loadSecrets(database.db, config.secret);
+    const ctx = systemCtx(database, log);
+    if (config.demo && (await isEmpty(ctx))) {
+      const { logins } = await seedDemo(ctx);
+      print('Đã tạo dữ liệu tỉnh mẫu (demo province loaded).');
+      printLogins(print, logins.map((l) => `${l.login.padEnd(22)} ${l.role}`));
+    }
+    const app = await buildApp({ config, database, secrets }, log);
+    await app.listen({ port: config.port, host: config.host });
+    const address = app.server.address();
+    const port = typeof address === 'object' && address ? address.port : config.port;
+    const url = config.baseUrl.replace(/:\d+$/, `:${port}`);
+    print(`congso đang chạy tại ${url} (cơ sở dữ liệu: ${database.engine} ${database.location})`);
+    print(`Trang quản trị: ${url}/quan-tri`);
+    let stopping: Promise<void> | null = null;
+    return {
+      app,
+      database,
+      url,
+      stop: () => (stopping ??= app.close().then(() => database.close())),
+    };
+  } catch (err) {
+    await database.close().catch(() => {});
+    throw err;
+  }
+}
+
+function printLogins(print: (line: string) => void, lines: string[]) {
+  print(`Tài khoản mẫu (demo logins), mật khẩu chung / shared password: ${DEMO_PASSWORD}`);
+  for (const l of lines) print(`  ${l}`);
+  print('  Quản trị viên phải thiết lập xác thực hai bước ở lần đăng nhập đầu (administrators set up 2FA at first sign-in).');
+}

@@ -1,0 +1,3 @@
+export * from './platform/schema.js';
+export * from './org/schema.js';
+export * from './accounts/schema.js';

@@ -1,0 +1,74 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import pg from 'pg';
+import lockfile from 'proper-lockfile';
+import { openPglite, openPostgres } from '../../src/platform/db/client.js';
+import { migrationsFolder, projectRoot } from '../../src/platform/paths.js';
+
+/** Changes whenever a migration changes, so a stale template is never reused. */
+export function migrationsHash(): string {
+  const h = createHash('sha256');
+  for (const f of fs.readdirSync(migrationsFolder).sort()) {
+    if (f.endsWith('.sql')) h.update(f).update(fs.readFileSync(path.join(migrationsFolder, f)));
+  }
+  return h.digest('hex').slice(0, 12);
+}
+
+export const cacheDir = path.join(projectRoot, '.test-cache');
+
+export function pgliteTemplateDir(): string {
+  return path.join(cacheDir, `pglite-${migrationsHash()}`);
+}
+
+export function pgTemplateName(): string {
+  return `congso_tpl_${migrationsHash()}`;
+}
+
+export function adminUrl(url: string, database = 'postgres'): string {
+  const u = new URL(url);
+  u.pathname = `/${database}`;
+  return u.toString();
+}
+
+/**
+ * A migrated, empty database that every test copies: a directory for PGlite, a template database for
+ * PostgreSQL. Built once per migration set; a lock keeps parallel test files from building it twice.
+ */
+export async function ensureTemplate(): Promise<void> {
+  fs.mkdirSync(cacheDir, { recursive: true });
+  const release = await lockfile.lock(cacheDir, { lockfilePath: path.join(cacheDir, 'template.lock'), retries: { retries: 120, minTimeout: 250, maxTimeout: 1000 }, stale: 60_000 });
+  try {
+    const url = process.env.DATABASE_URL;
+    if (url) {
+      const admin = new pg.Client({ connectionString: adminUrl(url) });
+      await admin.connect();
+      try {
+        const name = pgTemplateName();
+        const exists = await admin.query('select 1 from pg_database where datname = $1', [name]);
+        if (exists.rowCount) return;
+        await admin.query(`create database ${name}_build`).catch(async () => {
+          await admin.query(`drop database ${name}_build`);
+          await admin.query(`create database ${name}_build`);
+        });
+        const db = await openPostgres(adminUrl(url, `${name}_build`), { max: 1 });
+        await db.migrate();
+        await db.close();
+        await admin.query(`alter database ${name}_build rename to ${name}`);
+      } finally {
+        await admin.end();
+      }
+    } else {
+      const dir = pgliteTemplateDir();
+      if (fs.existsSync(path.join(dir, 'ready'))) return;
+      fs.rmSync(dir, { recursive: true, force: true });
+      const db = await openPglite(dir);
+      await db.migrate();
+      await db.close();
+      fs.rmSync(path.join(dir, 'congso.lock'), { recursive: true, force: true });
+      fs.writeFileSync(path.join(dir, 'ready'), new Date().toISOString());
+    }
+  } finally {
+    await release();
+  }
+}
