@@ -2,6 +2,7 @@ import { defineMessages } from '../platform/i18n/define.js';
 
 export const homeMessages = defineMessages({
   'home.title': ['Trang chủ', 'Home'],
+  'home.subtitle': ['Cổng thông tin điện tử', 'Government portal'],
   'home.heading': ['Cổng dịch vụ số {province}', '{province} digital services'],
   'home.lead': [
     'Thông tin, dịch vụ công trực tuyến và điều hành của chính quyền tỉnh trên một nền tảng nguồn mở.',

@@ -6,7 +6,7 @@ import { sendPage } from '../platform/views/render.js';
 function HomePage({ page }: { page: PageCtx }) {
   const { t } = page;
   return (
-    <Layout page={page} title={t('home.title')} serviceName={page.provinceName} serviceHref="/">
+    <Layout page={page} title={t('home.title')} serviceName={page.provinceName} serviceHref="/" subtitle={t('home.subtitle')}>
       <h1 class="govuk-heading-xl">{t('home.heading', { province: page.provinceName })}</h1>
       <p class="govuk-body-l">{t('home.lead')}</p>
       <div class="govuk-grid-row">

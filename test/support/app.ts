@@ -13,8 +13,10 @@ export const TEST_SECRET = 'test-secret-test-secret-test-secret-0123456789';
 
 /** A clock tests can move: sessions, lockouts and deadlines read it through ctx.now. */
 export class TestClock {
+  /** Browser tests use the wall clock: the browser and an authenticator app live in real time. */
+  real = false;
   constructor(public current = new Date('2026-03-02T02:00:00.000Z')) {}
-  now = (): Date => new Date(this.current.getTime());
+  now = (): Date => (this.real ? new Date() : new Date(this.current.getTime()));
   advance(ms: number): void {
     this.current = new Date(this.current.getTime() + ms);
   }

@@ -65,8 +65,10 @@ export async function buildApp(deps: AppDeps, logger: Logger): Promise<FastifyIn
       info: { title: 'congso API', version: '1' },
       servers: [{ url: deps.config.baseUrl }],
     },
+    // Only the JSON API is documented; pages are for people, not clients.
+    transform: ({ schema, url }) => ({ schema: url.startsWith('/api/v1/') ? schema : { ...schema, hide: true }, url }),
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true, uiConfig: { validatorUrl: null } });
 
   installErrorHandlers(app);
   await app.register(requestContext);

@@ -21,6 +21,33 @@ export async function platformRoutes(app: FastifyInstance): Promise<void> {
     }
   });
 
+  app.get(
+    '/api/v1/session',
+    {
+      schema: {
+        summary: 'The signed-in person and the CSRF token for state-changing API calls',
+        tags: ['session'],
+        response: {
+          200: {
+            type: 'object',
+            properties: {
+              csrfToken: { type: 'string' },
+              user: {
+                type: 'object',
+                nullable: true,
+                properties: { id: { type: 'string' }, kind: { type: 'string', enum: ['official', 'citizen'] }, fullName: { type: 'string' }, agencyId: { type: 'string', nullable: true } },
+              },
+            },
+          },
+        },
+      },
+    },
+    async (req) => {
+      const s = req.session?.stage === 'active' ? req.session : null;
+      return { csrfToken: req.csrf, user: s ? { id: s.user.id, kind: s.user.kind, fullName: s.user.fullName, agencyId: s.user.agencyId } : null };
+    },
+  );
+
   app.get<{ Params: { lang: string }; Querystring: { next?: string } }>('/ngon-ngu/:lang', { schema: { hide: true } }, async (req, reply) => {
     const lang = req.params.lang === 'en' ? 'en' : 'vi';
     reply.setCookie(LANG_COOKIE, lang, { ...cookieOptions(req, 365 * 24 * 3600), httpOnly: false });

@@ -9,6 +9,8 @@ type Props = {
   /** The service name in the header: the back office or the public site. */
   serviceName: string;
   serviceHref: string;
+  /** The line under the service name; the province by default. */
+  subtitle?: string;
   nav?: NavItem[];
   children: ComponentChildren;
 };
@@ -18,7 +20,7 @@ function languageHref(page: PageCtx): string {
   return `/ngon-ngu/${other}?next=${encodeURIComponent(page.path)}`;
 }
 
-export function Layout({ page, title, serviceName, serviceHref, nav = [], children }: Props) {
+export function Layout({ page, title, serviceName, serviceHref, subtitle, nav = [], children }: Props) {
   const { t } = page;
   const other = page.locale === 'vi' ? 'en' : 'vi';
   return (
@@ -39,7 +41,7 @@ export function Layout({ page, title, serviceName, serviceHref, nav = [], childr
             <div class="govuk-generic-header__logo">
               <a href={serviceHref} class="govuk-generic-header__homepage-link">
                 {serviceName}
-                <span class="congso-header__agency">{page.provinceName}</span>
+                <span class="congso-header__agency">{subtitle ?? page.provinceName}</span>
               </a>
             </div>
           </div>
