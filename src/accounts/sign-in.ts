@@ -7,6 +7,7 @@ import { verifyPassword } from '../platform/auth/password.js';
 import type { Ctx } from '../platform/context.js';
 import { inTransaction } from '../platform/db/transaction.js';
 import { Invalid } from '../platform/errors.js';
+import type { MessageKey } from '../platform/i18n/index.js';
 import { parseInput } from '../platform/validation.js';
 import { users } from './schema.js';
 
@@ -20,22 +21,18 @@ const input = z.object({
 
 export type SignInResult = { userId: string; stage: 'mfa' | 'password' | 'active' };
 
+type UserRow = typeof users.$inferSelect;
+
 /**
- * Checks an official's username and password. Failures are counted; the fifth in a row locks the account
- * for a while. Both are audited. The result says which step comes next: second factor, forced password
- * change, or a full session.
+ * Refuses a locked account, then checks the password. A failure (unknown login, wrong password, disabled
+ * account) is counted and audited, and the fifth in a row locks the account for a while. Shared by officials
+ * and citizens so both follow the same rules.
  */
-export async function signInOfficial(ctx: Ctx, raw: unknown): Promise<SignInResult> {
-  const { username, password } = parseInput(input, raw);
-  const [user] = await ctx.db
-    .select()
-    .from(users)
-    .where(and(eq(users.kind, 'official'), sql`lower(${users.username}) = lower(${username})`))
-    .limit(1);
+export async function checkPassword(ctx: Ctx, user: UserRow | undefined, login: string, password: string, failedKey: MessageKey): Promise<UserRow> {
   const now = ctx.now();
   if (user?.lockedUntil && user.lockedUntil > now) {
     await inTransaction(ctx, (tx) =>
-      recordAudit(tx, { action: 'auth.sign_in_refused_locked', actorId: user.id, actorLabel: username, entityType: 'user', entityId: user.id, agencyId: user.agencyId }),
+      recordAudit(tx, { action: 'auth.sign_in_refused_locked', actorId: user.id, actorLabel: login, entityType: 'user', entityId: user.id, agencyId: user.agencyId }),
     );
     throw new Invalid({ _form: { key: 'signIn.locked', params: { minutes: Math.ceil((user.lockedUntil.getTime() - now.getTime()) / 60_000) } } });
   }
@@ -51,26 +48,48 @@ export async function signInOfficial(ctx: Ctx, raw: unknown): Promise<SignInResu
         if ((after?.failedLogins ?? 0) >= MAX_FAILED_SIGN_INS) {
           const until = new Date(now.getTime() + LOCKOUT_MINUTES * 60_000);
           await tx.db.update(users).set({ lockedUntil: until, failedLogins: 0 }).where(eq(users.id, user.id));
-          await recordAudit(tx, { action: 'auth.account_locked', actorId: user.id, actorLabel: username, entityType: 'user', entityId: user.id, agencyId: user.agencyId, after: { lockedUntil: until } });
+          await recordAudit(tx, { action: 'auth.account_locked', actorId: user.id, actorLabel: login, entityType: 'user', entityId: user.id, agencyId: user.agencyId, after: { lockedUntil: until } });
         }
       }
-      await recordAudit(tx, { action: 'auth.sign_in_failed', actorId: user?.id ?? null, actorLabel: username, entityType: user ? 'user' : undefined, entityId: user?.id, agencyId: user?.agencyId ?? null });
+      await recordAudit(tx, { action: 'auth.sign_in_failed', actorId: user?.id ?? null, actorLabel: login, entityType: user ? 'user' : undefined, entityId: user?.id, agencyId: user?.agencyId ?? null });
     });
-    throw new Invalid({ _form: { key: 'signIn.failed' } });
+    throw new Invalid({ _form: { key: failedKey } });
   }
-  const grants = await loadGrants(ctx.db, user.id);
-  const needsMfa = user.totpEnabledAt !== null || grants.some((g) => rolesRequiringMfa.includes(g.role));
-  const stage = needsMfa ? 'mfa' : user.mustChangePassword ? 'password' : 'active';
+  return user;
+}
+
+/** Clears the failure count and audits the step reached: a full sign-in, or a password that still owes a next step. */
+export async function recordSignIn(ctx: Ctx, user: UserRow, label: string, stage: SignInResult['stage'], details?: Record<string, unknown>): Promise<void> {
   await inTransaction(ctx, async (tx) => {
-    await tx.db.update(users).set({ failedLogins: 0, lockedUntil: null, ...(stage === 'active' ? { lastLoginAt: now } : {}) }).where(eq(users.id, user.id));
+    await tx.db.update(users).set({ failedLogins: 0, lockedUntil: null, ...(stage === 'active' ? { lastLoginAt: ctx.now() } : {}) }).where(eq(users.id, user.id));
     await recordAudit(tx, {
       action: stage === 'active' ? 'auth.sign_in' : 'auth.password_verified',
       actorId: user.id,
-      actorLabel: user.username ?? username,
+      actorLabel: label,
       entityType: 'user',
       entityId: user.id,
       agencyId: user.agencyId,
+      after: details,
     });
   });
+}
+
+/**
+ * Checks an official's username and password. Failures are counted; the fifth in a row locks the account
+ * for a while. Both are audited. The result says which step comes next: second factor, forced password
+ * change, or a full session.
+ */
+export async function signInOfficial(ctx: Ctx, raw: unknown): Promise<SignInResult> {
+  const { username, password } = parseInput(input, raw);
+  const [found] = await ctx.db
+    .select()
+    .from(users)
+    .where(and(eq(users.kind, 'official'), sql`lower(${users.username}) = lower(${username})`))
+    .limit(1);
+  const user = await checkPassword(ctx, found, username, password, 'signIn.failed');
+  const grants = await loadGrants(ctx.db, user.id);
+  const needsMfa = user.totpEnabledAt !== null || grants.some((g) => rolesRequiringMfa.includes(g.role));
+  const stage = needsMfa ? 'mfa' : user.mustChangePassword ? 'password' : 'active';
+  await recordSignIn(ctx, user, user.username ?? username, stage);
   return { userId: user.id, stage };
 }

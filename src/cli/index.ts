@@ -1,5 +1,8 @@
 import { Command } from 'commander';
 import { registerDbCommands } from './db.js';
+import { registerUserCommands } from './user.js';
+import { registerAuditCommands } from './audit.js';
+import { registerUnitCommands } from './unit-import.js';
 
 const program = new Command();
 program
@@ -16,5 +19,8 @@ program
   });
 
 registerDbCommands(program);
+registerUserCommands(program);
+registerAuditCommands(program);
+registerUnitCommands(program);
 
 await program.parseAsync(process.argv);

@@ -56,13 +56,21 @@ export type Config = {
   oidc: { issuer: string; clientId: string; clientSecret: string; displayName: string; scopes: string } | undefined;
 };
 
+const secretVars = new Set(['CONGSO_SECRET', 'OIDC_CLIENT_SECRET']);
+
+/** A bad value is echoed so the operator sees the typo, but never a secret or a URL's credentials. */
+function shownValue(name: string, value: string): string {
+  if (secretVars.has(name)) return '(ẩn / hidden)';
+  return JSON.stringify(name.endsWith('_URL') ? value.replace(/\/\/[^/?#]*@/, '//***@') : value);
+}
+
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const parsed = schema.safeParse(cleaned);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => {
       const name = String(i.path[0] ?? '?');
-      return `${name}: ${i.message} (giá trị / value: ${JSON.stringify(cleaned[name] ?? '')})`;
+      return `${name}: ${i.message} (giá trị / value: ${shownValue(name, cleaned[name] ?? '')})`;
     });
     throw new ConfigError(problems);
   }

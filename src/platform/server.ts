@@ -14,7 +14,10 @@ export function systemCtx(database: Database, log: Logger): Ctx {
 }
 
 /** Opens and migrates the database, loads the demo province on a first start, and listens. */
-export async function startServer(config: Config, log: Logger, print: (line: string) => void = console.log): Promise<Running> {
+/** The banner is for the person starting congso; stdout stays pure JSON log lines for log shippers. */
+const toStderr = (line: string) => process.stderr.write(`${line}\n`);
+
+export async function startServer(config: Config, log: Logger, print: (line: string) => void = toStderr): Promise<Running> {
   const database = await openDatabase(config);
   try {
     await database.migrate();
@@ -29,7 +32,9 @@ export async function startServer(config: Config, log: Logger, print: (line: str
     await app.listen({ port: config.port, host: config.host });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
-    const url = config.baseUrl.replace(/:\d+$/, `:${port}`);
+    // Only the derived default carries the listening port (PORT=0 picks one now); a configured public URL
+    // (behind a proxy, another port) is printed as given.
+    const url = config.baseUrl.endsWith(`:${config.port}`) ? `${config.baseUrl.slice(0, -String(config.port).length)}${port}` : config.baseUrl;
     print(`congso đang chạy tại ${url} (cơ sở dữ liệu: ${database.engine} ${database.location})`);
     print(`Trang quản trị: ${url}/quan-tri`);
     let stopping: Promise<void> | null = null;

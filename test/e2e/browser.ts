@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import path from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
+import { generate } from 'otplib';
 import { type Browser, type Page, chromium } from 'playwright-core';
+import type { TestEnv } from '../support/app.js';
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -35,4 +38,44 @@ export async function expectAccessible(page: Page, label: string): Promise<void>
     [],
     `axe found serious/critical issues on ${label}`,
   );
+}
+
+/** Starts the test app on a free local port for a real browser; the address to open. */
+export async function serve(env: TestEnv): Promise<string> {
+  await env.app.listen({ port: 0, host: '127.0.0.1' });
+  const addr = env.app.server.address();
+  assert.ok(addr && typeof addr === 'object', 'the app listens on a TCP port');
+  return `http://127.0.0.1:${addr.port}`;
+}
+
+export const WIDE = { width: 1280, height: 900 };
+export const NARROW = { width: 360, height: 800 };
+
+/**
+ * Checks the page as it is now at desktop width and again at 360 px (small phones): axe finds no serious or
+ * critical issue at either, and nothing makes the page scroll sideways at 360 px. With E2E_SCREENSHOTS=<dir>
+ * it also keeps a full-page picture at 360 px, for a person to look at.
+ */
+export async function checkPage(page: Page, label: string): Promise<void> {
+  const before = page.viewportSize() ?? WIDE;
+  await page.setViewportSize(WIDE);
+  await expectAccessible(page, `${label} at ${WIDE.width} px`);
+  await page.setViewportSize(NARROW);
+  const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(scrollWidth <= NARROW.width, `${label} scrolls sideways at ${NARROW.width} px (scrollWidth ${scrollWidth})`);
+  await expectAccessible(page, `${label} at ${NARROW.width} px`);
+  const dir = process.env.E2E_SCREENSHOTS;
+  if (dir) await page.screenshot({ path: path.join(dir, `${label.replace(/[^\p{L}\p{N}]+/gu, '-')}.png`), fullPage: true });
+  await page.setViewportSize(before);
+}
+
+/**
+ * A code the server accepts now for this secret: the server refuses a time step it has already seen (replay),
+ * and tolerates one step either side of now, so after a recent sign-in the next step's code is used instead of
+ * waiting for the clock.
+ */
+export async function nextTotpCode(secret: string, lastStep: number | null): Promise<string> {
+  const nowStep = Math.floor(Date.now() / 30_000);
+  const step = lastStep !== null && lastStep >= nowStep ? lastStep + 1 : nowStep;
+  return generate({ secret, epoch: step * 30 });
 }

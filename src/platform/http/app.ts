@@ -15,6 +15,8 @@ import { backOfficeGuard } from './back-office-guard.js';
 import type { AppDeps } from './types.js';
 import { platformRoutes } from './platform-routes.js';
 import { accountsRoutes } from '../../accounts/routes.js';
+import { usersRoutes } from '../../accounts/users/routes.js';
+import { citizenRoutes } from '../../accounts/citizen/routes.js';
 import { orgRoutes } from '../../org/routes.js';
 import { auditRoutes } from '../audit/routes.js';
 import { homeRoutes } from '../../home/routes.js';
@@ -76,6 +78,8 @@ export async function buildApp(deps: AppDeps, logger: Logger): Promise<FastifyIn
   await app.register(platformRoutes);
   await app.register(homeRoutes);
   await app.register(accountsRoutes);
+  await app.register(usersRoutes);
+  await app.register(citizenRoutes);
   await app.register(orgRoutes);
   await app.register(auditRoutes);
   return app;

@@ -9,6 +9,7 @@ export function backOfficeNav(page: PageCtx): NavItem[] {
     { href: '/quan-tri/co-quan', label: t('nav.agencies') },
     { href: '/quan-tri/don-vi-hanh-chinh', label: t('nav.units') },
     { href: '/quan-tri/nguoi-dung', label: t('nav.users') },
+    { href: '/quan-tri/vai-tro', label: t('nav.roles') },
     { href: '/quan-tri/nhat-ky', label: t('nav.audit') },
   ];
 }

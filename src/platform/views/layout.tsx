@@ -46,7 +46,7 @@ export function Layout({ page, title, serviceName, serviceHref, subtitle, nav = 
             </div>
           </div>
         </header>
-        <section aria-label={t('app.backOffice')} class="govuk-service-navigation" data-module="govuk-service-navigation">
+        <section aria-label={serviceName} class="govuk-service-navigation" data-module="govuk-service-navigation">
           <div class="govuk-width-container">
             <div class="govuk-service-navigation__container">
               {nav.length > 0 && (

@@ -1,0 +1,243 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { count, eq, sql } from 'drizzle-orm';
+import { auditLog } from '../../platform/schema.js';
+import { sha256 } from '../../platform/secrets.js';
+import { users, userTokens } from '../schema.js';
+import { TestClient, makeTestEnv, type TestEnv } from '../../../test/support/app.js';
+import { makeCitizen } from '../../../test/support/factories.js';
+import { SmtpSink } from '../../../test/support/smtp-sink.js';
+
+const PASSWORD = 'Cao-Bằng-Núi-2026';
+
+let seq = 0;
+const uniqueEmail = () => `nguoidan${++seq}.${Date.now()}@example.vn`;
+
+function form(over: Record<string, string> = {}) {
+  return { fullName: 'Nông Thị Hoa', email: uniqueEmail(), phone: '', password: PASSWORD, confirm: PASSWORD, consent: 'on', ...over };
+}
+
+function linkIn(text: string): string {
+  const m = /https?:\/\/[^\s]+\/xac-minh-email\?token=[\w%-]+/.exec(text);
+  assert.ok(m, 'the message carries a verification link');
+  const url = new URL(m[0]);
+  return url.pathname + url.search;
+}
+
+describe('citizen registration and email verification', () => {
+  let env: TestEnv;
+  const smtp = new SmtpSink();
+
+  before(async () => {
+    const smtpUrl = await smtp.start();
+    env = await makeTestEnv({ SMTP_URL: smtpUrl, MAIL_FROM: 'Cổng dịch vụ <no-reply@caobang.test>', CONGSO_BASE_URL: 'https://dichvu.caobang.test' });
+  });
+  after(async () => {
+    await env.close();
+    await smtp.close();
+  });
+
+  const usersWithEmail = async (email: string) =>
+    (await env.database.db.select({ n: count() }).from(users).where(sql`lower(${users.email}) = ${email.toLowerCase()}`))[0]!.n;
+
+  test('registers with an email, mails a one-time link over SMTP, and lets the person sign in once it is followed', async () => {
+    const c = new TestClient(env);
+    const data = form({ fullName: 'Lê <b>Văn</b> Tám' });
+    const res = await c.post('/dang-ky', data);
+    assert.equal(res.statusCode, 200);
+    assert.match(res.body, /Kiểm tra hộp thư của bạn/);
+
+    const [user] = await env.database.db.select().from(users).where(eq(users.email, data.email));
+    assert.ok(user);
+    assert.equal(user.kind, 'citizen');
+    assert.equal(user.emailVerifiedAt, null);
+    const entries = await env.database.db.select().from(auditLog).where(eq(auditLog.entityId, user.id));
+    const registered = entries.find((e) => e.action === 'user.registered');
+    assert.ok(registered);
+    assert.equal((registered.after as { consent: { notice: string } }).consent.notice, 'nd13-2023-dang-ky-v1');
+
+    const [mail] = smtp.to(data.email);
+    assert.ok(mail, 'a message reached the SMTP server');
+    assert.equal(mail.from, 'no-reply@caobang.test');
+    assert.match(mail.subject, /^Xác minh thư điện tử .* \/ Verify your email/);
+    assert.ok(mail.text.indexOf('Xin chào') < mail.text.indexOf('Hello'), 'Vietnamese comes before English');
+    assert.match(mail.html, /Lê &#60;b&#62;Văn&#60;\/b&#62; Tám/, 'the name is escaped in the HTML part');
+    assert.doesNotMatch(mail.html, /<b>Văn/);
+    const link = linkIn(mail.text);
+
+    const token = decodeURIComponent(link.split('token=')[1]!);
+    const [stored] = await env.database.db.select().from(userTokens).where(eq(userTokens.userId, user.id));
+    assert.equal(stored!.tokenHash, sha256(token), 'only the hash of the token is stored');
+    assert.equal(stored!.expiresAt.getTime() - env.clock.now().getTime(), 24 * 3600_000);
+
+    const early = await c.post('/dang-nhap', { login: data.email, password: PASSWORD });
+    assert.equal(early.statusCode, 422);
+    assert.match(early.body, /chưa được xác minh thư điện tử/);
+    assert.match(early.body, /action="\/xac-minh-email\/gui-lai"/, 'the page offers to send the email again');
+    assert.equal(c.cookies.has('congso_sid'), false);
+
+    const verified = await c.get(link);
+    assert.equal(verified.statusCode, 200);
+    assert.match(verified.body, /Đã xác minh thư điện tử/);
+    const again = await c.get(link);
+    assert.match(again.body, /đã được xác minh trước đó/);
+
+    const signIn = await c.post('/dang-nhap', { login: data.email.toUpperCase(), password: PASSWORD });
+    assert.equal(signIn.statusCode, 303);
+    assert.equal(signIn.headers.location, '/tai-khoan');
+    await c.adoptSessionFromCookie();
+    const account = await c.get('/tai-khoan');
+    assert.equal(account.statusCode, 200);
+    assert.match(account.body, /data-testid="full-name">Lê &lt;b>Văn&lt;\/b> Tám</);
+    assert.match(account.body, /đã xác minh/);
+  });
+
+  test('answers an address that already has an account with the same page and mails its owner instead', async () => {
+    const owner = await makeCitizen(env.database.db, { email: uniqueEmail(), emailVerifiedAt: env.clock.now(), fullName: 'Chủ Tài Khoản' });
+    const c = new TestClient(env);
+    const res = await c.post('/dang-ky', form({ email: owner.email!.toUpperCase(), fullName: 'Kẻ Thử' }));
+    assert.equal(res.statusCode, 200);
+    assert.match(res.body, /Kiểm tra hộp thư của bạn/);
+    assert.equal(await usersWithEmail(owner.email!), 1);
+    const [row] = await env.database.db.select().from(users).where(eq(users.id, owner.id));
+    assert.equal(row!.fullName, 'Chủ Tài Khoản');
+    const mails = smtp.to(owner.email!);
+    assert.equal(mails.length, 1);
+    assert.match(mails[0]!.text, /đã có tài khoản/);
+    assert.doesNotMatch(mails[0]!.text, /xac-minh-email/, 'a verified account gets no verification link');
+  });
+
+  test('sends the owner of a registered but unverified address a fresh link instead of a second account', async () => {
+    const c = new TestClient(env);
+    const data = form({ fullName: 'Hoàng Văn Người' });
+    await c.post('/dang-ky', data);
+    env.clock.advance(2 * 60_000);
+    const again = await c.post('/dang-ky', { ...data, fullName: 'Người Khác' });
+    assert.equal(again.statusCode, 200);
+    assert.match(again.body, /Kiểm tra hộp thư của bạn/);
+    assert.equal(await usersWithEmail(data.email), 1);
+    const [mail1, mail2] = smtp.to(data.email);
+    assert.match(mail2!.text, /chưa được xác minh/);
+    assert.notEqual(linkIn(mail2!.text), linkIn(mail1!.text));
+    assert.equal((await c.get(linkIn(mail2!.text))).statusCode, 200);
+    const [row] = await env.database.db.select().from(users).where(eq(users.email, data.email));
+    assert.equal(row!.fullName, 'Hoàng Văn Người', 'the second form changed nothing');
+  });
+
+  test('rejects a weak password, a different confirmation and a missing consent with Vietnamese messages, writing nothing', async () => {
+    const c = new TestClient(env);
+    const before = smtp.received.length;
+    const weak = form({ password: 'abc', confirm: 'abc' });
+    const r1 = await c.post('/dang-ky', weak);
+    assert.equal(r1.statusCode, 422);
+    assert.match(r1.body, /Mật khẩu phải có ít nhất 10 ký tự/);
+    assert.match(r1.body, /href="#f-password"/);
+
+    const mismatch = form({ confirm: 'Khác-Hẳn-2026!' });
+    const r2 = await c.post('/dang-ky', mismatch);
+    assert.equal(r2.statusCode, 422);
+    assert.match(r2.body, /Mật khẩu nhập lại không khớp/);
+    assert.match(r2.body, new RegExp(`value="${mismatch.email}"`), 'what was typed comes back');
+    assert.doesNotMatch(r2.body, new RegExp(`value="${PASSWORD}"`), 'passwords are never echoed');
+
+    const noConsent = form({ consent: '' });
+    const r3 = await c.post('/dang-ky', noConsent);
+    assert.equal(r3.statusCode, 422);
+    assert.match(r3.body, /Bạn cần đồng ý xử lý dữ liệu cá nhân/);
+
+    const noContact = form({ email: '', phone: '' });
+    const r4 = await c.post('/dang-ky', noContact);
+    assert.equal(r4.statusCode, 422);
+    assert.match(r4.body, /Nhập thư điện tử hoặc số điện thoại/);
+
+    const badFields = form({ email: 'khong-phai-email', phone: '12345', fullName: '' });
+    const r5 = await c.post('/dang-ky', badFields);
+    assert.equal(r5.statusCode, 422);
+    assert.match(r5.body, /Địa chỉ thư điện tử không hợp lệ/);
+    assert.match(r5.body, /Số điện thoại không hợp lệ/);
+    assert.match(r5.body, /Trường này là bắt buộc/);
+
+    for (const f of [weak, mismatch, noConsent]) assert.equal(await usersWithEmail(f.email), 0);
+    assert.equal(smtp.received.length, before, 'no mail was sent');
+  });
+
+  test('refuses a phone number that another account uses', async () => {
+    await makeCitizen(env.database.db, { phone: '0912000111' });
+    const res = await new TestClient(env).post('/dang-ky', form({ email: '', phone: '+84 912 000 111' }));
+    assert.equal(res.statusCode, 422);
+    assert.match(res.body, /Số điện thoại này đã được dùng/);
+  });
+
+  test('refuses a registration without a valid CSRF token and writes nothing', async () => {
+    const data = form();
+    const res = await new TestClient(env).post('/dang-ky', data, { csrf: 'forged' });
+    assert.equal(res.statusCode, 403);
+    assert.match(res.body, /Biểu mẫu đã hết hạn/);
+    assert.equal(await usersWithEmail(data.email), 0);
+    assert.equal(smtp.to(data.email).length, 0);
+  });
+
+  test('says a wrong token is not valid and an expired one has expired, changing nothing; a resent link works', async () => {
+    const c = new TestClient(env);
+    const bad = await c.get('/xac-minh-email?token=khong-co-that-abcdefghijklmnop');
+    assert.equal(bad.statusCode, 400);
+    assert.match(bad.body, /Liên kết xác minh không hợp lệ/);
+    assert.equal((await c.get('/xac-minh-email')).statusCode, 400);
+
+    const data = form();
+    await c.post('/dang-ky', data);
+    const link = linkIn(smtp.to(data.email)[0]!.text);
+    env.clock.advance(25 * 3600_000);
+    const expired = await c.get(link);
+    assert.equal(expired.statusCode, 400);
+    assert.match(expired.body, /Liên kết xác minh đã hết hạn/);
+    const [still] = await env.database.db.select().from(users).where(eq(users.email, data.email));
+    assert.equal(still!.emailVerifiedAt, null);
+
+    const resent = await c.post('/xac-minh-email/gui-lai', { email: data.email });
+    assert.equal(resent.statusCode, 200);
+    assert.match(resent.body, /chúng tôi đã gửi một thư mới/);
+    const mails = smtp.to(data.email);
+    assert.equal(mails.length, 2);
+    const fresh = linkIn(mails[1]!.text);
+    assert.notEqual(fresh, link);
+    assert.equal((await c.get(fresh)).statusCode, 200);
+    assert.match((await c.get(link)).body, /đã được xác minh trước đó/, 'the old link only says the address is verified');
+  });
+
+  test('gives the same answer for an unknown address and does not flood a mailbox with new links', async () => {
+    const c = new TestClient(env);
+    const unknown = uniqueEmail();
+    const res = await c.post('/xac-minh-email/gui-lai', { email: unknown });
+    assert.equal(res.statusCode, 200);
+    assert.match(res.body, /chúng tôi đã gửi một thư mới/);
+    assert.equal(smtp.to(unknown).length, 0);
+
+    const data = form();
+    await c.post('/dang-ky', data);
+    await c.post('/xac-minh-email/gui-lai', { email: data.email });
+    assert.equal(smtp.to(data.email).length, 1, 'a second link within a minute is not sent');
+    const invalid = await c.post('/xac-minh-email/gui-lai', { email: 'khong hop le' });
+    assert.equal(invalid.statusCode, 422);
+    assert.match(invalid.body, /Địa chỉ thư điện tử không hợp lệ/);
+  });
+
+  test('creates a phone-only account that signs in at once, storing markup and SQL-like names verbatim and showing them escaped', async () => {
+    const c = new TestClient(env);
+    const name = `<script>alert("x")</script> Robert'); DROP TABLE users;--`;
+    const res = await c.post('/dang-ky', form({ email: '', phone: '0987 654 321', fullName: name }));
+    assert.equal(res.statusCode, 303);
+    assert.equal(res.headers.location, '/dang-nhap?da-dang-ky=1');
+    const [row] = await env.database.db.select().from(users).where(eq(users.phone, '0987654321'));
+    assert.equal(row!.fullName, name);
+    assert.equal(row!.email, null);
+
+    const signIn = await c.post('/dang-nhap', { login: '+84987654321', password: PASSWORD });
+    assert.equal(signIn.statusCode, 303);
+    await c.adoptSessionFromCookie();
+    const account = await c.get('/tai-khoan');
+    assert.equal(account.statusCode, 200);
+    assert.doesNotMatch(account.body, /<script>alert/);
+    assert.ok(account.body.includes(`data-testid="full-name">&lt;script>alert(&quot;x&quot;)&lt;/script> Robert'); DROP TABLE users;--<`));
+  });
+});

@@ -1,0 +1,107 @@
+import type { FastifyInstance } from 'fastify';
+import { recordAudit } from '../../platform/audit/record-audit.js';
+import { destroySession } from '../../platform/auth/sessions.js';
+import { inTransaction } from '../../platform/db/transaction.js';
+import { clearSessionCookie, safeNext } from '../../platform/http/cookies.js';
+import { submitForm } from '../../platform/http/forms.js';
+import { createMailer } from '../../platform/mail/mailer.js';
+import { emptyForm } from '../../platform/views/form.js';
+import { sendPage } from '../../platform/views/render.js';
+import { accountRoutes } from './account-routes.js';
+import { OidcClient } from './oidc-client.js';
+import { oidcRoutes } from './oidc-routes.js';
+import { registerCitizen } from './register-citizen.js';
+import { resendVerification } from './resend-verification.js';
+import { startCitizenSession } from './session.js';
+import { signInCitizen } from './sign-in-citizen.js';
+import type { MailDeps } from './verification.js';
+import { verifyEmail } from './verify-email.js';
+import { CheckEmailPage, RegisterPage, VerifyResultPage } from './views/register.js';
+import { CitizenSignInPage } from './views/sign-in.js';
+
+type Body = Record<string, string | undefined>;
+
+/** Citizen accounts: registration with email verification, sign-in by password or the national SSO, the account page. */
+export async function citizenRoutes(app: FastifyInstance): Promise<void> {
+  const { config } = app.deps;
+  const mail: MailDeps = {
+    mailer: createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, dataDir: config.dataDir }, app.log),
+    baseUrl: config.baseUrl,
+    provinceName: config.provinceName,
+  };
+  const oidc = config.oidc ? new OidcClient(config.oidc, `${config.baseUrl}/dang-nhap/oidc/callback`, app.log) : null;
+  const providerName = oidc?.displayName ?? null;
+
+  app.get('/dang-ky', async (req, reply) => {
+    if (req.session?.stage === 'active' && req.session.user.kind === 'citizen') return reply.redirect('/tai-khoan', 303);
+    return sendPage(reply, <RegisterPage page={req.page()} form={emptyForm} />);
+  });
+
+  app.post<{ Body: Body }>('/dang-ky', { config: { rateLimit: { max: 20, timeWindow: '10 minutes' } } }, async (req, reply) =>
+    submitForm(
+      reply,
+      req.body,
+      async () => {
+        const result = await registerCitizen(req.ctx, req.body, mail);
+        if (result.channel === 'phone') return reply.redirect('/dang-nhap?da-dang-ky=1', 303);
+        // Shown in place rather than after a redirect, so the address never travels in a URL.
+        return sendPage(reply, <CheckEmailPage page={req.page()} email={result.email} form={emptyForm} notice={null} />);
+      },
+      (form) => <RegisterPage page={req.page()} form={form} />,
+    ),
+  );
+
+  app.get<{ Querystring: { token?: string } }>('/xac-minh-email', async (req, reply) => {
+    const outcome = await verifyEmail(req.ctx, req.query.token);
+    const ok = outcome === 'verified' || outcome === 'already_verified';
+    const key = outcome === 'verified' ? 'citizen.verify.done' : outcome === 'already_verified' ? 'citizen.verify.already' : outcome === 'expired' ? 'citizen.verify.expired' : 'citizen.verify.invalid';
+    return sendPage(reply, <VerifyResultPage page={req.page()} message={req.t(key)} ok={ok} />, ok ? 200 : 400);
+  });
+
+  app.post<{ Body: Body }>('/xac-minh-email/gui-lai', { config: { rateLimit: { max: 5, timeWindow: '15 minutes' } } }, async (req, reply) =>
+    submitForm(
+      reply,
+      req.body,
+      async () => {
+        await resendVerification(req.ctx, req.body, mail);
+        return sendPage(reply, <CheckEmailPage page={req.page()} email="" form={{ values: { email: req.body?.email ?? '' }, errors: {} }} notice={req.t('citizen.resend.done')} />);
+      },
+      (form) => <CheckEmailPage page={req.page()} email="" form={form} notice={null} />,
+    ),
+  );
+
+  app.get<{ Querystring: { next?: string; 'het-han'?: string; 'da-dang-xuat'?: string; 'da-dang-ky'?: string } }>('/dang-nhap', async (req, reply) => {
+    if (req.session?.stage === 'active' && req.session.user.kind === 'citizen') return reply.redirect('/tai-khoan', 303);
+    const q = req.query;
+    const notice = q['het-han'] || req.sessionExpired ? req.t('signIn.expired') : q['da-dang-xuat'] ? req.t('signIn.signedOut') : q['da-dang-ky'] ? req.t('citizen.register.phoneDone') : null;
+    return sendPage(reply, <CitizenSignInPage page={req.page()} form={emptyForm} next={safeNext(q.next, '/tai-khoan')} notice={notice} provider={providerName} />);
+  });
+
+  app.post<{ Body: Body }>('/dang-nhap', { config: { rateLimit: { max: 20, timeWindow: '1 minute' } } }, async (req, reply) =>
+    submitForm(
+      reply,
+      req.body,
+      async () => {
+        const { userId } = await signInCitizen(req.ctx, req.body);
+        await startCitizenSession(req, reply, userId);
+        return reply.redirect(safeNext(req.body?.next, '/tai-khoan'), 303);
+      },
+      (form) => <CitizenSignInPage page={req.page()} form={form} next={safeNext(req.body?.next, '/tai-khoan')} notice={null} provider={providerName} />,
+    ),
+  );
+
+  app.post('/dang-xuat', async (req, reply) => {
+    const s = req.session;
+    if (s) {
+      await inTransaction(req.ctx, async (tx) => {
+        await destroySession(tx.db, s.id);
+        await recordAudit(tx, { action: 'auth.sign_out', actorId: s.user.id, actorLabel: s.actor.label, entityType: 'user', entityId: s.user.id, agencyId: s.user.agencyId });
+      });
+    }
+    clearSessionCookie(req, reply);
+    return reply.redirect('/dang-nhap?da-dang-xuat=1', 303);
+  });
+
+  await app.register(accountRoutes, { oidc });
+  await app.register(oidcRoutes, { oidc });
+}

@@ -1,0 +1,88 @@
+import { and, eq, gt } from 'drizzle-orm';
+import type { Ctx } from '../../platform/context.js';
+import type { Queryable, Tx } from '../../platform/db/client.js';
+import { composeMail } from '../../platform/mail/compose.js';
+import type { MailMessage, Mailer } from '../../platform/mail/mailer.js';
+import { randomToken, sha256 } from '../../platform/secrets.js';
+import { userTokens } from '../schema.js';
+
+export const VERIFY_EMAIL_HOURS = 24;
+
+/** What the citizen use cases need to send mail: the transport and the values links and texts are built from. */
+export type MailDeps = { mailer: Mailer; baseUrl: string; provinceName: string };
+
+/** A new one-time verification link for the account; only its SHA-256 is stored, so a database copy cannot use it. */
+export async function issueEmailVerification(tx: Ctx & { db: Tx }, userId: string): Promise<string> {
+  const token = randomToken();
+  const now = tx.now();
+  await tx.db.insert(userTokens).values({
+    userId,
+    purpose: 'verify_email',
+    tokenHash: sha256(token),
+    createdAt: now,
+    expiresAt: new Date(now.getTime() + VERIFY_EMAIL_HOURS * 3600_000),
+  });
+  return token;
+}
+
+/** At most three links an hour and one a minute per account, so the form cannot be used to flood a mailbox. */
+export async function verificationThrottled(db: Queryable, userId: string, now: Date): Promise<boolean> {
+  const recent = await db
+    .select({ createdAt: userTokens.createdAt })
+    .from(userTokens)
+    .where(and(eq(userTokens.userId, userId), eq(userTokens.purpose, 'verify_email'), gt(userTokens.createdAt, new Date(now.getTime() - 3600_000))));
+  return recent.length >= 3 || recent.some((r) => now.getTime() - r.createdAt.getTime() < 60_000);
+}
+
+function verifyUrl(deps: MailDeps, token: string): string {
+  return `${deps.baseUrl}/xac-minh-email?token=${encodeURIComponent(token)}`;
+}
+
+export function verificationMail(deps: MailDeps, to: string, name: string, token: string): MailMessage {
+  return composeMail(to, {
+    subject: 'citizen.mail.verifySubject',
+    params: { name, province: deps.provinceName },
+    body: [
+      { text: 'citizen.mail.greeting' },
+      { text: 'citizen.mail.verifyText' },
+      { link: 'citizen.mail.verifyAction', url: verifyUrl(deps, token) },
+      { text: 'citizen.mail.ignore' },
+      { text: 'citizen.mail.signature' },
+    ],
+  });
+}
+
+/** Sent instead of a second account, so the registration page never tells a stranger that an address is taken. */
+export function alreadyRegisteredMail(deps: MailDeps, to: string, name: string, token: string | null): MailMessage {
+  return composeMail(to, {
+    subject: 'citizen.mail.existsSubject',
+    params: { name, province: deps.provinceName },
+    body: [
+      { text: 'citizen.mail.greeting' },
+      { text: 'citizen.mail.existsText' },
+      ...(token
+        ? [
+            { text: 'citizen.mail.existsUnverified' as const },
+            { link: 'citizen.mail.verifyAction' as const, url: verifyUrl(deps, token) },
+            { text: 'citizen.mail.ignore' as const },
+          ]
+        : [{ link: 'citizen.mail.existsSignIn' as const, url: `${deps.baseUrl}/dang-nhap` }]),
+      { text: 'citizen.mail.signature' },
+    ],
+  });
+}
+
+/**
+ * Sends after the transaction committed. A mail server that is down must not undo a registration: the person
+ * can ask for the message again. The log gets the error code only, since SMTP replies often quote the address.
+ */
+export async function deliver(ctx: Ctx, mailer: Mailer, message: MailMessage): Promise<boolean> {
+  try {
+    await mailer.send(message);
+    return true;
+  } catch (err) {
+    const e = err as { code?: unknown; responseCode?: unknown };
+    ctx.log.error({ mailError: { code: e.code, responseCode: e.responseCode } }, 'could not send mail');
+    return false;
+  }
+}
