@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Ctx } from '../platform/context.js';
 import { type Queryable, queryRows } from '../platform/db/client.js';
 import type { FieldErrors } from '../platform/errors.js';
-import { checkbox, optionalEmail, optionalPhone, optionalText, text } from '../platform/validation.js';
+import { checkbox, optionalEmail, optionalField, optionalPhone, optionalText, text } from '../platform/validation.js';
 import { agencyCodeField } from './agency-code.js';
 import { vnToday } from './dates.js';
 import { agencies, agencyType } from './schema.js';
@@ -13,10 +13,7 @@ export type Agency = typeof agencies.$inferSelect;
 export const agencyTypes = agencyType.enumValues;
 export type AgencyType = (typeof agencyTypes)[number];
 
-const optionalWebsite = z.preprocess(
-  (v) => (typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined),
-  z.url({ protocol: /^https?$/, error: 'field.invalid' }).max(300, { error: 'field.tooLong' }).optional(),
-);
+const optionalWebsite = optionalField(z.url({ protocol: /^https?$/, error: 'field.invalid' }).max(300, { error: 'field.tooLong' }));
 
 /** The fields a person fills in for an agency, on creation and on edit. */
 export const agencyFields = {

@@ -1,6 +1,7 @@
 import { and, eq, gte, isNull, lte, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Queryable } from '../platform/db/client.js';
+import { optionalField } from '../platform/validation.js';
 import { adminUnits } from './schema.js';
 
 export const unitLevels = ['province', 'district', 'commune'] as const;
@@ -28,7 +29,7 @@ export function normaliseKind(raw: string): string {
 export const levelField = z.enum(unitLevels, { error: 'field.invalid' });
 export const kindField = z.preprocess((v) => (typeof v === 'string' ? normaliseKind(v) : v), z.string({ error: 'field.required' }).min(1, { error: 'field.required' }));
 export const unitCodeField = z.preprocess((v) => (typeof v === 'string' ? v.trim() : v), z.string({ error: 'field.required' }).min(1, { error: 'field.required' }));
-export const optionalCode = z.preprocess((v) => (typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined), z.string().max(20, { error: 'field.tooLong' }).optional());
+export const optionalCode = optionalField(z.string().max(20, { error: 'field.tooLong' }));
 
 export function kindFits(level: UnitLevel, kind: string): boolean {
   return unitKinds[level].includes(kind);

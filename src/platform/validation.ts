@@ -9,34 +9,37 @@ export const text = (max = 200) =>
     z.string({ error: 'field.required' }).min(1, { error: 'field.required' }).max(max, { error: 'field.tooLong' }),
   );
 
-export const optionalText = (max = 200) =>
-  z.preprocess((v) => {
-    if (typeof v !== 'string') return v ?? undefined;
+/**
+ * Blank means absent. Anything that is not text — a field sent twice arrives as an array — goes on to zod,
+ * which refuses it, so a malformed form is an error rather than a value silently dropped.
+ */
+export function blankAsAbsent(map: (s: string) => unknown = (s) => s) {
+  return (v: unknown): unknown => {
+    if (v === undefined || v === null) return undefined;
+    if (typeof v !== 'string') return v;
     const s = v.normalize('NFC').trim();
-    return s === '' ? undefined : s;
-  }, z.string().max(max, { error: 'field.tooLong' }).optional());
+    return s === '' ? undefined : map(s);
+  };
+}
+
+export const optionalField = <S extends z.ZodType>(schema: S, map?: (s: string) => unknown) => z.preprocess(blankAsAbsent(map), schema.optional());
+
+export const optionalText = (max = 200) => optionalField(z.string().max(max, { error: 'field.tooLong' }));
 
 export const checkbox = z.preprocess((v) => v === 'on' || v === 'true' || v === true || v === '1', z.boolean());
 
 export const uuidField = z.preprocess((v) => (v === '' ? undefined : v), z.uuid({ error: 'field.uuid' }));
 export const optionalUuid = z.preprocess((v) => (v === '' || v === null ? undefined : v), z.uuid({ error: 'field.uuid' }).optional());
 
-export const optionalEmail = z.preprocess(
-  (v) => (typeof v === 'string' && v.trim() !== '' ? v.trim().toLowerCase() : undefined),
-  z.email({ error: 'field.email' }).max(200, { error: 'field.tooLong' }).optional(),
-);
+export const optionalEmail = optionalField(z.email({ error: 'field.email' }).max(200, { error: 'field.tooLong' }), (s) => s.toLowerCase());
 
 /** Vietnamese phone numbers: 0 or +84 then 9–10 digits; stored as 0xxxxxxxxx. */
 export const phonePattern = /^(?:\+?84|0)(\d{9,10})$/;
-export const optionalPhone = z.preprocess(
-  (v) => {
-    if (typeof v !== 'string' || v.trim() === '') return undefined;
-    const digits = v.replace(/[\s.()-]/g, '');
-    const m = phonePattern.exec(digits);
-    return m ? `0${m[1]}` : digits;
-  },
-  z.string().regex(/^0\d{9,10}$/, { error: 'field.phone' }).optional(),
-);
+export const optionalPhone = optionalField(z.string().regex(/^0\d{9,10}$/, { error: 'field.phone' }), (s) => {
+  const digits = s.replace(/[\s.()-]/g, '');
+  const m = phonePattern.exec(digits);
+  return m ? `0${m[1]}` : digits;
+});
 
 function issueToError(issue: z.core.$ZodIssue): FieldErrors[string] {
   const msg = issue.message;

@@ -41,7 +41,6 @@ export type FormSpec = {
 
 export type Fixtures = {
   sys: TestClient;
-  anon: TestClient;
   agencyA: { id: string };
   official: { id: string };
   forms: FormSpec[];
@@ -192,5 +191,5 @@ export async function makeFixtures(env: TestEnv): Promise<Fixtures> {
     audits: (await db.select({ n: count() }).from(auditLog))[0]!.n,
   });
 
-  return { sys, anon, agencyA, official, forms, snapshot };
+  return { sys, agencyA, official, forms, snapshot };
 }

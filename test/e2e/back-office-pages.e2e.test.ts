@@ -9,15 +9,16 @@ import { agencies } from '../../src/org/schema.js';
 import { SESSION_COOKIE } from '../../src/platform/http/cookies.js';
 import { TestClient, makeTestEnv, type TestEnv } from '../support/app.js';
 import { TEST_PASSWORD, makeOfficial } from '../support/factories.js';
-import { WIDE, browserSkipReason, checkPage, launchBrowser, nextTotpCode, serve } from './browser.js';
+import { WIDE, browserSkipReason, checkNarrow, checkPage, launchBrowser, nextTotpCode, serve } from './browser.js';
 
 const skip = browserSkipReason();
 
 /**
  * The back-office pages the main story does not pass through, a visit with JavaScript turned off, and a
- * sign-in with the keyboard alone, on the demo province.
+ * sign-in with the keyboard alone, on the demo province. The time limit makes a hung browser call fail the
+ * run instead of stalling it.
  */
-describe('back-office pages, without JavaScript and by keyboard', { skip: skip ?? false }, () => {
+describe('back-office pages, without JavaScript and by keyboard', { skip: skip ?? false, timeout: 240_000 }, () => {
   let env: TestEnv;
   let browser: Browser;
   let base: string;
@@ -97,7 +98,7 @@ describe('back-office pages, without JavaScript and by keyboard', { skip: skip ?
     assert.equal(saved?.type, 'other');
     assert.equal(saved?.hasOneStopDesk, true);
     assert.equal(saved?.parentId, null);
-    await checkPage(page, 'agency detail without JavaScript');
+    await checkNarrow(page, 'agency detail without JavaScript');
 
     await page.getByRole('link', { name: 'Switch to English' }).click();
     await page.waitForURL(new RegExp(`/quan-tri/co-quan/${saved!.id}$`));
@@ -111,7 +112,7 @@ describe('back-office pages, without JavaScript and by keyboard', { skip: skip ?
     assert.equal(await page.getByLabel('Name', { exact: true }).inputValue(), 'Ban Quản lý Khu kinh tế tỉnh');
     assert.equal(await page.getByLabel('Has a one-stop desk').isChecked(), true);
     assert.equal(await page.getByRole('button', { name: 'Save' }).count(), 1);
-    await checkPage(page, 'agency form in English');
+    await checkNarrow(page, 'agency form in English without JavaScript');
 
     await page.getByRole('link', { name: 'Chuyển sang tiếng Việt' }).click();
     await page.waitForURL(/\/sua$/);

@@ -18,9 +18,10 @@ const NEW_PASSWORD = 'Mùa-thu-Cao-Bằng-2026';
 /**
  * The back office as people use it, in a real browser over HTTP, on the demo province: the administrator
  * builds an agency and an account, the new official is kept to their own agency, and the audit log tells
- * the story. Every page on the way is checked with axe at desktop width and at 360 px.
+ * the story. Every page on the way is checked with axe at desktop width and at 360 px. The time limit makes
+ * a hung browser call fail the run instead of stalling it.
  */
-describe('the back office in a browser', { skip: skip ?? false }, () => {
+describe('the back office in a browser', { skip: skip ?? false, timeout: 300_000 }, () => {
   let env: TestEnv;
   let browser: Browser;
   let base: string;

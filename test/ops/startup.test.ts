@@ -42,7 +42,8 @@ describe(`server start-up on ${engine}`, () => {
   });
 
   test('the first start loads the demo province and prints the demo logins', () => {
-    const out = first.stdout.join('\n');
+    // The banner is for the person at the terminal: stderr, so stdout stays pure JSON logs.
+    const out = first.stderr.join('\n');
     assert.match(out, /Đã tạo dữ liệu tỉnh mẫu \(demo province loaded\)/);
     assert.match(out, new RegExp(`mật khẩu chung / shared password: ${DEMO_PASSWORD}`));
     assert.match(out, /^\s+quantri\s+system_admin$/m);
@@ -81,7 +82,7 @@ describe(`server start-up on ${engine}`, () => {
     assert.deepEqual(await first.stop('SIGTERM'), { code: 0, signal: null });
     const again = start();
     const url = await again.url();
-    assert.doesNotMatch(again.stdout.join('\n'), /Đã tạo dữ liệu tỉnh mẫu|Tài khoản mẫu/);
+    assert.doesNotMatch([...again.stdout, ...again.stderr].join('\n'), /Đã tạo dữ liệu tỉnh mẫu|Tài khoản mẫu/);
     const { cookies, csrf } = await openSignInForm(url);
     const res = await request(`${url}/quan-tri/dang-nhap`, {
       method: 'POST',

@@ -23,16 +23,17 @@ import { type Action, type Attempt, type World, makeWorld, matrixTests } from '.
 describe('permission matrix: administrative units and agencies', () => {
   let env: TestEnv;
   let w: World;
-  let provinceCodes: { from: string; to: string };
+  let provinces: Record<'from' | 'to', { id: string; code: string }>;
   let nextCode = 20000;
   const communeCode = () => String(++nextCode);
 
   before(async () => {
     env = await makeTestEnv();
     w = await makeWorld(env);
-    const from = await makeUnit(env.database.db, { code: '81', name: 'Tỉnh Thử Một', level: 'province', kind: 'tỉnh', validFrom: '2025-07-01' });
-    const to = await makeUnit(env.database.db, { code: '82', name: 'Tỉnh Thử Hai', level: 'province', kind: 'tỉnh', validFrom: '2025-07-01' });
-    provinceCodes = { from: from.code, to: to.code };
+    provinces = {
+      from: await makeUnit(env.database.db, { code: '81', name: 'Tỉnh Thử Một', level: 'province', kind: 'tỉnh', validFrom: '2025-07-01' }),
+      to: await makeUnit(env.database.db, { code: '82', name: 'Tỉnh Thử Hai', level: 'province', kind: 'tỉnh', validFrom: '2025-07-01' }),
+    };
   });
   after(() => env.close());
 
@@ -42,10 +43,7 @@ describe('permission matrix: administrative units and agencies', () => {
   const agencyRow = (id: string) => () => db().select().from(agencies).where(eq(agencies.id, id));
   const agenciesWithCode = (code: string) => async () => (await db().select({ n: count() }).from(agencies).where(eq(agencies.code, code)))[0]!.n;
 
-  async function freshCommune(): Promise<{ id: string; code: string; version: number }> {
-    const [parent] = await db().select().from(adminUnits).where(eq(adminUnits.code, provinceCodes.from));
-    return makeUnit(db(), { code: communeCode(), name: 'Xã Thử', level: 'commune', kind: 'xã', parentId: parent!.id, validFrom: '2025-07-01' });
-  }
+  const freshCommune = () => makeUnit(db(), { code: communeCode(), name: 'Xã Thử', level: 'commune', kind: 'xã', parentId: provinces.from.id, validFrom: '2025-07-01' });
 
   type Run = Attempt['run'];
   type Target = { id: string; version: number };
@@ -66,7 +64,7 @@ describe('permission matrix: administrative units and agencies', () => {
     effect: 'change',
     setup: async () => {
       const code = communeCode();
-      const form = { code, name: 'Xã Mới Thử', kind: 'xã', level: 'commune', parentCode: provinceCodes.from, validFrom: '01/07/2025' };
+      const form = { code, name: 'Xã Mới Thử', kind: 'xã', level: 'commune', parentCode: provinces.from.code, validFrom: '01/07/2025' };
       return { run: (ctx) => createUnit(ctx, form), state: unitsWithCode(code) };
     },
   });
@@ -77,7 +75,7 @@ describe('permission matrix: administrative units and agencies', () => {
     effect: 'change',
     setup: async () => {
       const code = communeCode();
-      const file = { name: 'communes.csv', content: `code,name,type,province_code\n${code},Xã Nhập Thử,xã,${provinceCodes.from}\n` };
+      const file = { name: 'communes.csv', content: `code,name,type,province_code\n${code},Xã Nhập Thử,xã,${provinces.from.code}\n` };
       return { run: (ctx) => importUnits(ctx, file, { validFrom: '2025-07-01', oldValidFrom: '2004-07-08', strict: false }), state: unitsWithCode(code) };
     },
   });
@@ -123,7 +121,7 @@ describe('permission matrix: administrative units and agencies', () => {
       (u) => (ctx) => editUnit(ctx, u.id, { code: u.code, name: 'Xã Đã Sửa', kind: 'xã', validFrom: '01/07/2025', version: String(u.version) })),
     unitAction(
       'Y   N   N   N   N   N   N   N   N   N   N', 'move an administrative unit',
-      (u) => (ctx) => moveUnit(ctx, u.id, { parentCode: provinceCodes.to, version: String(u.version) })),
+      (u) => (ctx) => moveUnit(ctx, u.id, { parentCode: provinces.to.code, version: String(u.version) })),
     unitAction(
       'Y   N   N   N   N   N   N   N   N   N   N', 'end an administrative unit',
       (u) => (ctx) => endUnitValidity(ctx, u.id, { validTo: '31/12/2025', version: String(u.version) })),

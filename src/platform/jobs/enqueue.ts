@@ -54,10 +54,11 @@ export async function enqueue<S extends z.ZodType>(
   }
   // The queue was looked up when the worker started, so send() touches only the transaction: on the
   // single-connection embedded database any other query would wait for this transaction forever.
+  // pg-boss checks the presence of an option, not its value, so absent options must be left out.
   return sender.boss.send(job.name, storedPayload(job, payload), {
     db: fromDrizzle(tx.db as never, sql),
-    startAfter: options.runAt,
-    singletonKey: options.singletonKey,
-    retryLimit: options.retryLimit,
+    ...(options.runAt && { startAfter: options.runAt }),
+    ...(options.singletonKey !== undefined && { singletonKey: options.singletonKey }),
+    ...(options.retryLimit !== undefined && { retryLimit: options.retryLimit }),
   });
 }

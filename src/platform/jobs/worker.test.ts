@@ -43,7 +43,7 @@ describe('background jobs', () => {
 
   const ctx = (): Ctx => ({ db: database.db, actor: null, now: () => new Date(), ip: null, requestId: 'test', locale: 'vi', log: log as never });
   const start = async (opts: Partial<WorkerOptions> & Pick<WorkerOptions, 'handlers'>): Promise<Worker> => {
-    const w = await startWorker({ database, log, pollMs: 500, ...opts });
+    const w = await startWorker({ database, log, pollMs: 200, ...opts });
     workers.push(w);
     return w;
   };
@@ -178,7 +178,7 @@ describe('background jobs', () => {
   });
 
   test('loses no job and runs none twice with two workers taking from one queue', async () => {
-    const total = 60;
+    const total = 200;
     const runs: string[] = [];
     const all = deferred();
     const job = defineJob(jobName('shared'), z.object({ n: z.number().int() }), async ({ n }) => {
@@ -189,10 +189,10 @@ describe('background jobs', () => {
     const second = engine === 'postgres' ? await openPostgres(connectionString(database), { max: 3 }) : database;
     try {
       const a = await start({ handlers: [job], concurrency: 2 });
-      const b = await startWorker({ database: second, log, handlers: [job], pollMs: 500, concurrency: 2 });
-      for (let batch = 0; batch < total / 10; batch++) {
+      const b = await startWorker({ database: second, log, handlers: [job], pollMs: 200, concurrency: 2 });
+      for (let batch = 0; batch < total / 20; batch++) {
         await inTransaction(ctx(), async (tx) => {
-          for (let i = 0; i < 10; i++) await enqueue(tx, job, { n: batch * 10 + i });
+          for (let i = 0; i < 20; i++) await enqueue(tx, job, { n: batch * 20 + i });
         });
       }
       await within(all.promise, 30_000, `all ${total} jobs`);

@@ -1,4 +1,5 @@
 import type { PGlite } from '@electric-sql/pglite';
+import { setTimeout as idle } from 'node:timers/promises';
 import { fromPglite, type JobWithMetadata, PgBoss, type QueuePolicy } from 'pg-boss';
 import type pg from 'pg';
 import type { Logger } from 'pino';
@@ -23,7 +24,7 @@ export type WorkerOptions = {
   /** Every job this process enqueues or runs. */
   handlers: JobDefinition[];
   schedules?: Schedule[];
-  /** How often an idle worker looks for due jobs; new jobs also wake it at once. At least 500. */
+  /** How long an idle worker waits before looking for due jobs again; a busy one drains without waiting. */
   pollMs?: number;
   /** Jobs of one kind run at the same time in this process. Keep 1 on the embedded database. */
   concurrency?: number;
@@ -43,7 +44,7 @@ export type JobStatus = {
   attempts: number;
   runAt: Date;
   completedOn: Date | null;
-  /** The message of the last failure, kept when the job has failed for good. */
+  /** The message of the last failure, while the job waits for its retry or once it has failed for good. */
   error: string | null;
 };
 
@@ -69,7 +70,6 @@ function createBoss(database: Database, opts: { work: boolean; scheduling: boole
     migrate: true,
     supervise: opts.work,
     schedule: opts.scheduling,
-    useListenNotify: true,
   };
   if (database.engine === 'pglite') {
     // The queue shares the embedded database's one connection; PGlite queues every statement, so the
@@ -92,7 +92,6 @@ function queueOptions(job: JobDefinition) {
     retryBackoff: true,
     retryDelayMax: job.options.retryDelayMaxSeconds,
     expireInSeconds: job.options.timeoutSeconds,
-    notify: true,
   };
 }
 
@@ -135,6 +134,12 @@ async function reconcileSchedules(boss: PgBoss, jobs: JobDefinition[], schedules
   }
 }
 
+/** What the job row keeps of a failure: enough to show an operator, as plain JSON. */
+function failureOutput(err: unknown): { name: string; message: string; stack?: string } {
+  if (err instanceof Error) return { name: err.name, message: err.message, stack: err.stack };
+  return { name: 'Error', message: String(err) };
+}
+
 function errorMessage(output: unknown): string | null {
   if (output && typeof output === 'object' && 'message' in output && typeof output.message === 'string') return output.message;
   return null;
@@ -152,7 +157,7 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
   const pollMs = options.pollMs ?? 2000;
   const concurrency = options.concurrency ?? 1;
   const now = options.now ?? (() => new Date());
-  if (pollMs < 500) throw new Error('pollMs must be at least 500');
+  if (pollMs < 100) throw new Error('pollMs must be at least 100');
   if (!Number.isInteger(concurrency) || concurrency < 1) throw new Error('concurrency must be a whole number ≥ 1');
   const byName = new Map<string, JobDefinition>();
   for (const job of handlers) {
@@ -173,40 +178,78 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
   }
   const unregister = registerSender({ boss, names: new Set(byName.keys()) });
 
-  const run = async (job: JobDefinition, raw: JobWithMetadata<unknown>): Promise<void> => {
+  const stopRequested = new AbortController();
+  const running = new Set<AbortController>();
+
+  /** Runs one claimed job and records the outcome; pg-boss turns a failure into a retry while any are left. */
+  const runOne = async (job: JobDefinition, raw: JobWithMetadata<unknown>): Promise<void> => {
     const attempt = raw.retryCount + 1;
     const lastAttempt = raw.retryCount >= raw.retryLimit;
     const jobLog = log.child({ job: job.name, jobId: raw.id, attempt });
+    const abort = new AbortController();
+    running.add(abort);
+    const timer = setTimeout(() => abort.abort(new Error(`Job ran longer than ${job.options.timeoutSeconds} s`)), job.options.timeoutSeconds * 1000);
+    let failure: unknown = null;
     try {
       const payload = job.schema.safeParse(raw.data);
       if (!payload.success) throw new Error(`The stored payload does not match the job's schema: ${payload.error.message}`);
       const ctx: Ctx = { db: database.db, actor: null, now, ip: null, requestId: `job:${raw.id}`, locale: 'vi', log: jobLog as never };
-      await job.handler(payload.data, { ctx, id: raw.id, attempt, lastAttempt, signal: raw.signal });
+      await job.handler(payload.data, { ctx, id: raw.id, attempt, lastAttempt, signal: abort.signal });
     } catch (err) {
-      if (lastAttempt) jobLog.error({ err }, 'job failed');
-      else jobLog.warn({ err }, 'job attempt failed; it will be retried');
-      throw err;
+      failure = err ?? new Error('The job failed without an error');
+    } finally {
+      clearTimeout(timer);
+      running.delete(abort);
+    }
+    try {
+      // Settling by attempt, not by id: if this run outlived its timeout and was claimed again, the late
+      // result of the old run must not settle the new one.
+      const attemptRef = { id: raw.id, retryCount: raw.retryCount };
+      if (failure === null) {
+        await boss.complete(job.name, attemptRef);
+        return;
+      }
+      if (lastAttempt) jobLog.error({ err: failure }, 'job failed');
+      else jobLog.warn({ err: failure }, 'job attempt failed; it will be retried');
+      await boss.fail(job.name, attemptRef, failureOutput(failure));
+    } catch (err) {
+      jobLog.error({ err }, 'could not record the outcome of a job; it will be retried when its timeout passes');
     }
   };
 
-  if (work) {
-    for (const job of handlers) {
-      await boss.work(
-        job.name,
-        { pollingIntervalSeconds: pollMs / 1000, batchSize: 1, localConcurrency: concurrency, includeMetadata: true },
-        async ([raw]) => {
-          if (raw) await run(job, raw);
-        },
-      );
+  /** One slot: take a due job, run it, and look again at once; when none is due, wait pollMs. */
+  const slot = async (job: JobDefinition): Promise<void> => {
+    while (!stopRequested.signal.aborted) {
+      let raw: JobWithMetadata<unknown> | undefined;
+      try {
+        [raw] = await boss.fetch(job.name, { batchSize: 1, includeMetadata: true });
+      } catch (err) {
+        log.error({ err, job: job.name }, 'could not fetch jobs');
+      }
+      // A job claimed just as stop() was called still runs: leaving it would strand it until its timeout.
+      if (raw) await runOne(job, raw);
+      else await idle(pollMs, undefined, { signal: stopRequested.signal }).catch(() => {});
     }
-  }
+  };
+
+  const slots = work ? handlers.flatMap((job) => Array.from({ length: concurrency }, () => slot(job))) : [];
+  const stopTimeoutMs = options.stopTimeoutMs ?? 30_000;
 
   let stopping: Promise<void> | null = null;
   return {
     stop: () =>
       (stopping ??= (async () => {
         unregister();
-        await boss.stop({ graceful: true, close: true, timeout: options.stopTimeoutMs ?? 30_000 });
+        stopRequested.abort();
+        let timer: NodeJS.Timeout | undefined;
+        const gaveUp = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), stopTimeoutMs)));
+        const outcome = await Promise.race([Promise.all(slots), gaveUp]);
+        clearTimeout(timer);
+        if (outcome === 'timeout') {
+          log.warn({ running: running.size }, 'stopping the job worker without waiting longer for running jobs');
+          for (const r of running) r.abort(new Error('The worker is stopping'));
+        }
+        await boss.stop({ graceful: false, close: true });
       })()),
     async status(job, id) {
       const raw = await boss.getJobById(job.name, id);
