@@ -1,8 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Ctx } from '../platform/context.js';
 import { advanceSession, createSession, destroySession, destroyUserSessions } from '../platform/auth/sessions.js';
-import { recordAudit } from '../platform/audit/record-audit.js';
-import { inTransaction } from '../platform/db/transaction.js';
 import { clearSessionCookie, safeNext, setFlash, setSessionCookie } from '../platform/http/cookies.js';
 import { submitForm } from '../platform/http/forms.js';
 import { emptyForm } from '../platform/views/form.js';
@@ -13,6 +11,7 @@ import { totpQrSvg } from './totp.js';
 import { pendingTotpSecret, verifySecondFactor } from './verify-second-factor.js';
 import { ChangePasswordPage, MfaPage, SignInPage } from './views/sign-in.js';
 import { dashboardRoutes } from './dashboard-routes.js';
+import { signOut, signOutEverywhere } from './sign-out.js';
 
 type Body = Record<string, string | undefined>;
 
@@ -109,24 +108,14 @@ export async function accountsRoutes(app: FastifyInstance): Promise<void> {
 
   app.post('/quan-tri/dang-xuat', async (req, reply) => {
     const s = req.session;
-    if (s) {
-      await inTransaction(req.ctx, async (tx) => {
-        await destroySession(tx.db, s.id);
-        await recordAudit(tx, { action: 'auth.sign_out', actorId: s.user.id, actorLabel: s.actor.label, entityType: 'user', entityId: s.user.id, agencyId: s.user.agencyId });
-      });
-    }
+    if (s) await signOut(req.ctx, s);
     clearSessionCookie(req, reply);
     return reply.redirect('/quan-tri/dang-nhap?da-dang-xuat=1', 303);
   });
 
   app.post('/quan-tri/dang-xuat-tat-ca', async (req, reply) => {
     const s = req.session;
-    if (s) {
-      await inTransaction(req.ctx, async (tx) => {
-        await destroyUserSessions(tx.db, s.user.id);
-        await recordAudit(tx, { action: 'auth.sign_out_everywhere', entityType: 'user', entityId: s.user.id, agencyId: s.user.agencyId });
-      });
-    }
+    if (s) await signOutEverywhere(req.ctx, s);
     clearSessionCookie(req, reply);
     return reply.redirect('/quan-tri/dang-nhap?da-dang-xuat=1', 303);
   });

@@ -1,23 +1,16 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { and, eq } from 'drizzle-orm';
 import { users } from '../accounts/schema.js';
 import { loadGrants } from '../platform/auth/sessions.js';
+import { systemActor } from '../platform/auth/system-actor.js';
 import type { Actor } from '../platform/context.js';
 import type { Queryable } from '../platform/db/client.js';
 import { translate } from '../platform/i18n/index.js';
 import { type ImportSummary, importUnits } from '../org/import-units.js';
 import { withDatabase } from './run.js';
-
-/** The person at the server console: whoever can run the CLI already holds the database credentials. */
-export const CONSOLE_ACTOR_ID = '00000000-0000-0000-0000-000000000000';
-
-function consoleActor(): Actor {
-  return { userId: CONSOLE_ACTOR_ID, kind: 'official', label: `console:${os.userInfo().username}`, agencyId: null, grants: [{ role: 'system_admin', agencyId: null, includeDescendants: true }] };
-}
 
 async function officialActor(db: Queryable, username: string): Promise<Actor> {
   const [u] = await db.select().from(users).where(and(eq(users.kind, 'official'), eq(users.username, username), eq(users.active, true)));
@@ -62,7 +55,7 @@ export function registerUnitCommands(program: Command): void {
           process.exitCode = 1;
           return;
         }
-        const actor = opts.as ? await officialActor(ctx.db, opts.as) : consoleActor();
+        const actor = opts.as ? await officialActor(ctx.db, opts.as) : systemActor();
         const bar = new cliProgress.SingleBar({ stream: process.stderr, format: ' {bar} {percentage}% | {value}/{total}', hideCursor: true }, cliProgress.Presets.shades_classic);
         let started = false;
         const t0 = performance.now();

@@ -3,7 +3,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import { users } from '../accounts/schema.js';
 import { createOfficial } from '../accounts/users/create-official.js';
 import { resetOfficialPassword } from '../accounts/users/reset-password.js';
-import { systemActor } from '../accounts/users/system-actor.js';
+import { systemActor } from '../platform/auth/system-actor.js';
 import type { Ctx } from '../platform/context.js';
 import { Invalid } from '../platform/errors.js';
 import { agencies } from '../org/schema.js';

@@ -1,11 +1,11 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Ctx } from '../platform/context.js';
-import { type Queryable, queryRows } from '../platform/db/client.js';
+import type { Queryable } from '../platform/db/client.js';
 import type { FieldErrors } from '../platform/errors.js';
 import { checkbox, optionalEmail, optionalField, optionalPhone, optionalText, text } from '../platform/validation.js';
 import { agencyCodeField } from './agency-code.js';
-import { vnToday } from './dates.js';
+import { vnToday } from '../platform/dates.js';
 import { agencies, agencyType } from './schema.js';
 import { optionalCode, unitByCodeOn } from './unit-rules.js';
 
@@ -41,18 +41,6 @@ export async function resolveUnit(ctx: Ctx, code: string | undefined, errors: Fi
 export async function codeTaken(db: Queryable, code: string, exceptId?: string): Promise<boolean> {
   const [row] = await db.select({ id: agencies.id }).from(agencies).where(eq(agencies.code, code));
   return !!row && row.id !== exceptId;
-}
-
-/** The agency and its ancestors, nearest first (a shared helper in authorize.ts does the same for grants). */
-export async function ancestorsOf(db: Queryable, agencyId: string): Promise<string[]> {
-  const rows = await queryRows<{ id: string }>(db, sql`
-    with recursive up(id, parent_id, depth) as (
-      select id, parent_id, 0 from agencies where id = ${agencyId}
-      union all
-      select a.id, a.parent_id, up.depth + 1 from agencies a join up on a.id = up.parent_id where up.depth < 50
-    )
-    select id from up order by depth`);
-  return rows.map((r) => r.id);
 }
 
 export function agencySnapshot(a: Agency) {

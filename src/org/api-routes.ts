@@ -4,7 +4,7 @@ import { Invalid, NotFound } from '../platform/errors.js';
 import { idOrNotFound } from './access.js';
 import type { Agency } from './agency-rules.js';
 import { agencyTypes } from './agency-rules.js';
-import { isIsoDate, vnToday } from './dates.js';
+import { isIsoDate, vnToday } from '../platform/dates.js';
 import { activeAgencies, listUnits } from './queries.js';
 import { agencies } from './schema.js';
 import { type UnitLevel, unitLevels } from './unit-rules.js';

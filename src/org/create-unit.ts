@@ -5,7 +5,7 @@ import { inTransaction } from '../platform/db/transaction.js';
 import { type FieldErrors, Invalid, pgErrorCode } from '../platform/errors.js';
 import { parseInput, text } from '../platform/validation.js';
 import { requireSystemWide } from './access.js';
-import { dateField } from './dates.js';
+import { dateField } from '../platform/dates.js';
 import { adminUnits } from './schema.js';
 import {
   type Unit,

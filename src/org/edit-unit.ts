@@ -6,7 +6,7 @@ import { inTransaction } from '../platform/db/transaction.js';
 import { Conflict, type FieldErrors, Invalid, NotFound, pgErrorCode } from '../platform/errors.js';
 import { parseInput, text } from '../platform/validation.js';
 import { idOrNotFound, requireSystemWide } from './access.js';
-import { dateField } from './dates.js';
+import { dateField } from '../platform/dates.js';
 import { adminUnits } from './schema.js';
 import { type Unit, codeDigits, codeFits, kindField, kindFits, overlapsSameCode, unitCodeField, unitKinds, unitSnapshot } from './unit-rules.js';
 

@@ -6,7 +6,7 @@ import { inTransaction } from '../platform/db/transaction.js';
 import { Conflict, type FieldErrors, Invalid, NotFound } from '../platform/errors.js';
 import { parseInput } from '../platform/validation.js';
 import { idOrNotFound, requireSystemWide } from './access.js';
-import { addDays, dateField } from './dates.js';
+import { addDays, dateField } from '../platform/dates.js';
 import { adminUnitSuccessors, adminUnits } from './schema.js';
 import { type Unit, optionalCode, unitByCodeOn, unitSnapshot } from './unit-rules.js';
 

@@ -6,7 +6,7 @@ import type { Queryable, Tx } from '../platform/db/client.js';
 import { inTransaction } from '../platform/db/transaction.js';
 import { Invalid } from '../platform/errors.js';
 import { requireSystemWide } from './access.js';
-import { addDays, isIsoDate } from './dates.js';
+import { addDays, isIsoDate } from '../platform/dates.js';
 import { adminUnitSuccessors, adminUnits } from './schema.js';
 import { type ParsedFile, type Rejected, readUnitFile } from './unit-import-file.js';
 import { type Unit, type UnitLevel, unitKinds, unitLevels } from './unit-rules.js';

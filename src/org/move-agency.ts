@@ -7,7 +7,8 @@ import { inTransaction } from '../platform/db/transaction.js';
 import { Conflict, Invalid, NotFound } from '../platform/errors.js';
 import { optionalUuid, parseInput } from '../platform/validation.js';
 import { idOrNotFound, requireSystemWide } from './access.js';
-import { type Agency, agencySnapshot, ancestorsOf, versionField } from './agency-rules.js';
+import { agencyAncestry } from '../platform/auth/authorize.js';
+import { type Agency, agencySnapshot, versionField } from './agency-rules.js';
 import { agencies } from './schema.js';
 
 const input = z.object({ parentId: optionalUuid, version: versionField });
@@ -36,7 +37,7 @@ export async function moveAgency(ctx: Ctx, id: string, raw: unknown): Promise<Ag
     if (before.version !== data.version) throw new Conflict();
     if (before.parentId === parentId) throw new Invalid({ parentId: { key: 'agency.sameParent' } });
     if (parentId) {
-      if ((await ancestorsOf(tx.db, parentId)).includes(agencyId)) throw new Invalid({ parentId: { key: 'agency.cycle' } });
+      if ((await agencyAncestry(tx.db, parentId)).includes(agencyId)) throw new Invalid({ parentId: { key: 'agency.cycle' } });
       const [parent] = await tx.db.select({ active: agencies.active }).from(agencies).where(eq(agencies.id, parentId));
       if (before.active && !parent?.active) throw new Invalid({ parentId: { key: 'agency.parentInactive' } });
     }

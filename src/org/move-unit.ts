@@ -7,7 +7,7 @@ import { inTransaction } from '../platform/db/transaction.js';
 import { Conflict, Invalid, NotFound } from '../platform/errors.js';
 import { parseInput } from '../platform/validation.js';
 import { idOrNotFound, requireSystemWide } from './access.js';
-import { vnToday } from './dates.js';
+import { vnToday } from '../platform/dates.js';
 import { adminUnits } from './schema.js';
 import { type Unit, levelRank, unitByCodeOn, unitCodeField, unitSnapshot } from './unit-rules.js';
 

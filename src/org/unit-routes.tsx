@@ -7,7 +7,7 @@ import { emptyForm, type FormState } from '../platform/views/form.js';
 import { sendPage } from '../platform/views/render.js';
 import { hasSystemWide, idOrNotFound, isUuid, requireSystemWide } from './access.js';
 import { createUnit } from './create-unit.js';
-import { showDate, vnToday } from './dates.js';
+import { showDate, vnToday } from '../platform/dates.js';
 import { editUnit } from './edit-unit.js';
 import { endUnitValidity } from './end-unit-validity.js';
 import { moveUnit } from './move-unit.js';

@@ -5,6 +5,8 @@ import type { Ctx } from './context.js';
 import { type Database, openDatabase } from './db/client.js';
 import { buildApp } from './http/app.js';
 import { loadSecrets } from './secrets.js';
+import { platformJobs, platformSchedules } from './jobs/platform-jobs.js';
+import { type Worker, startWorker } from './jobs/worker.js';
 import { isEmpty, seedDemo, DEMO_PASSWORD } from '../demo/seed-demo.js';
 
 export type Running = { app: FastifyInstance; database: Database; url: string; stop(): Promise<void> };
@@ -19,6 +21,7 @@ const toStderr = (line: string) => process.stderr.write(`${line}\n`);
 
 export async function startServer(config: Config, log: Logger, print: (line: string) => void = toStderr): Promise<Running> {
   const database = await openDatabase(config);
+  let worker: Worker | undefined;
   try {
     await database.migrate();
     const secrets = await loadSecrets(database.db, config.secret);
@@ -28,6 +31,8 @@ export async function startServer(config: Config, log: Logger, print: (line: str
       print('Đã tạo dữ liệu tỉnh mẫu (demo province loaded).');
       printLogins(print, logins.map((l) => `${l.login.padEnd(22)} ${l.role}`));
     }
+    // Background jobs (deadlines, notifications, clean-up) run in this process, on the same database.
+    worker = await startWorker({ database, log, handlers: [...platformJobs], schedules: platformSchedules, concurrency: 1 });
     const app = await buildApp({ config, database, secrets }, log);
     await app.listen({ port: config.port, host: config.host });
     const address = app.server.address();
@@ -42,9 +47,14 @@ export async function startServer(config: Config, log: Logger, print: (line: str
       app,
       database,
       url,
-      stop: () => (stopping ??= app.close().then(() => database.close())),
+      stop: () =>
+        (stopping ??= app
+          .close()
+          .then(() => worker?.stop())
+          .then(() => database.close())),
     };
   } catch (err) {
+    await worker?.stop().catch(() => {});
     await database.close().catch(() => {});
     throw err;
   }

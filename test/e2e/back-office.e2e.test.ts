@@ -180,7 +180,7 @@ describe('the back office in a browser', { skip: skip ?? false, timeout: 300_000
     ] as const) {
       const res = await page.goto(`${base}${path}`);
       assert.equal(res?.status(), 403, `${label} is refused`);
-      assert.equal(await page.locator('h1').innerText(), 'Đã có lỗi');
+      assert.equal(await page.locator('h1').innerText(), 'Không có quyền truy cập');
       assert.equal(await page.getByTestId('error-message').innerText(), 'Bạn không có quyền thực hiện thao tác này');
     }
     await checkPage(page, 'refusal page');

@@ -1,7 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { recordAudit } from '../../platform/audit/record-audit.js';
 import { destroyUserSessions } from '../../platform/auth/sessions.js';
-import { inTransaction } from '../../platform/db/transaction.js';
 import { NotFound } from '../../platform/errors.js';
 import { clearSessionCookie, setFlash } from '../../platform/http/cookies.js';
 import { submitForm } from '../../platform/http/forms.js';
@@ -13,6 +11,7 @@ import { beginOidc } from './oidc-routes.js';
 import { loadCitizenProfile } from './queries.js';
 import { citizenSession } from './session.js';
 import { AccountPage } from './views/account.js';
+import { signOutEverywhere } from '../sign-out.js';
 
 type Body = Record<string, string | undefined>;
 
@@ -56,10 +55,7 @@ export async function accountRoutes(app: FastifyInstance, opts: { oidc: OidcClie
   app.post('/tai-khoan/dang-xuat-tat-ca', async (req, reply) => {
     const s = citizenSession(req, reply);
     if (!s) return reply;
-    await inTransaction(req.ctx, async (tx) => {
-      await destroyUserSessions(tx.db, s.user.id);
-      await recordAudit(tx, { action: 'auth.sign_out_everywhere', entityType: 'user', entityId: s.user.id });
-    });
+    await signOutEverywhere(req.ctx, s);
     clearSessionCookie(req, reply);
     return reply.redirect('/dang-nhap?da-dang-xuat=1', 303);
   });

@@ -1,7 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import { recordAudit } from '../../platform/audit/record-audit.js';
-import { destroySession } from '../../platform/auth/sessions.js';
-import { inTransaction } from '../../platform/db/transaction.js';
 import { clearSessionCookie, safeNext } from '../../platform/http/cookies.js';
 import { submitForm } from '../../platform/http/forms.js';
 import { createMailer } from '../../platform/mail/mailer.js';
@@ -18,6 +15,7 @@ import type { MailDeps } from './verification.js';
 import { verifyEmail } from './verify-email.js';
 import { CheckEmailPage, RegisterPage, VerifyResultPage } from './views/register.js';
 import { CitizenSignInPage } from './views/sign-in.js';
+import { signOut } from '../sign-out.js';
 
 type Body = Record<string, string | undefined>;
 
@@ -92,12 +90,7 @@ export async function citizenRoutes(app: FastifyInstance): Promise<void> {
 
   app.post('/dang-xuat', async (req, reply) => {
     const s = req.session;
-    if (s) {
-      await inTransaction(req.ctx, async (tx) => {
-        await destroySession(tx.db, s.id);
-        await recordAudit(tx, { action: 'auth.sign_out', actorId: s.user.id, actorLabel: s.actor.label, entityType: 'user', entityId: s.user.id, agencyId: s.user.agencyId });
-      });
-    }
+    if (s) await signOut(req.ctx, s);
     clearSessionCookie(req, reply);
     return reply.redirect('/dang-nhap?da-dang-xuat=1', 303);
   });

@@ -28,7 +28,7 @@ async function coversSubtree(ctx: Ctx, permission: Permission, agencyId: string)
   if (hasSystemWideGrant(actor, permission)) return true;
   const inherited = actor.grants.filter((g) => g.includeDescendants && g.agencyId !== null && roleGrants(g.role, permission));
   if (inherited.length === 0) return false;
-  const ancestry = await agencyAncestry(ctx, agencyId);
+  const ancestry = await agencyAncestry(ctx.db, agencyId);
   return inherited.some((g) => ancestry.includes(g.agencyId as string));
 }
 

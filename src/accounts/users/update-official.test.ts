@@ -7,7 +7,7 @@ import { TestClient, makeTestEnv, type TestEnv } from '../../../test/support/app
 import { makeAgency, makeOfficial } from '../../../test/support/factories.js';
 import { updateOfficial } from './update-official.js';
 import { removeRole } from './remove-role.js';
-import { systemActor } from './system-actor.js';
+import { systemActor } from '../../platform/auth/system-actor.js';
 import { assignmentsOfUser } from './queries.js';
 
 type Official = Awaited<ReturnType<typeof makeOfficial>>;

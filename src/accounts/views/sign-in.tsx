@@ -2,23 +2,6 @@ import { BackOfficeLayout } from '../../platform/views/back-office.js';
 import { Button, Csrf, ErrorSummary, type FormState, TextField } from '../../platform/views/form.js';
 import type { PageCtx } from '../../platform/views/page.js';
 
-function FormError({ form, page }: { form: FormState; page: PageCtx }) {
-  const e = form.errors._form;
-  if (!e) return null;
-  return (
-    <div class="govuk-error-summary" data-module="govuk-error-summary">
-      <div role="alert">
-        <h2 class="govuk-error-summary__title">{page.t('error.summary')}</h2>
-        <div class="govuk-error-summary__body">
-          <p class="govuk-body" data-testid="form-error">
-            {page.t(e.key, e.params)}
-          </p>
-        </div>
-      </div>
-    </div>
-  );
-}
-
 export function SignInPage({ page, form, next, notice }: { page: PageCtx; form: FormState; next: string; notice: string | null }) {
   const { t } = page;
   return (
@@ -30,7 +13,7 @@ export function SignInPage({ page, form, next, notice }: { page: PageCtx; form: 
               {notice}
             </div>
           )}
-          <FormError form={form} page={page} />
+          <ErrorSummary form={form} t={t} labels={{ username: t('signIn.username'), password: t('signIn.password') }} />
           <h1 class="govuk-heading-l">{t('signIn.title')}</h1>
           <form method="post" action="/quan-tri/dang-nhap" novalidate>
             <Csrf token={page.csrf} />

@@ -2,7 +2,7 @@ import { BackOfficeLayout } from '../../platform/views/back-office.js';
 import { Button, CheckboxField, Csrf, type FormState, SelectField, TextField } from '../../platform/views/form.js';
 import type { PageCtx } from '../../platform/views/page.js';
 import { TableWrap } from '../../platform/views/table-wrap.js';
-import { showDate } from '../dates.js';
+import { showDate } from '../../platform/dates.js';
 import { SUCCESSOR_SLOTS } from '../end-unit-validity.js';
 import type { Link, UnitRow } from '../queries.js';
 import { type Unit, type UnitLevel, allKinds, unitLevels } from '../unit-rules.js';

@@ -4,7 +4,7 @@ import { permittedAgencyIds, requirePermission } from '../auth/authorize.js';
 import { Invalid } from '../errors.js';
 import { optionalText, optionalUuid, parseInput } from '../validation.js';
 import { type AgencyOption, type AuditCursor, type AuditFilters, type AuditListRow, type AuditScope, agencyNames, agencyOptions, auditPage } from './queries.js';
-import { parseVnDate, vnDayStart } from './vn-time.js';
+import { parseVnDate, vnDayStart } from '../dates.js';
 
 /** The first segment of action codes the modules write (auth.sign_in, agency.update, …), offered as a select. */
 export const actionGroups = ['auth', 'user', 'role', 'agency', 'unit', 'personal_data', 'demo'] as const;

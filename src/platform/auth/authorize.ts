@@ -1,12 +1,12 @@
 import { sql } from 'drizzle-orm';
 import type { Actor, Ctx } from '../context.js';
-import { queryRows } from '../db/client.js';
+import { type Queryable, queryRows } from '../db/client.js';
 import { Forbidden, Unauthenticated } from '../errors.js';
 import { type Permission, roleGrants } from './permissions.js';
 
 /** The agency and its ancestors, nearest first. */
-export async function agencyAncestry(ctx: Ctx, agencyId: string): Promise<string[]> {
-  const rows = await queryRows<{ id: string }>(ctx.db, sql`
+export async function agencyAncestry(db: Queryable, agencyId: string): Promise<string[]> {
+  const rows = await queryRows<{ id: string }>(db, sql`
     with recursive up(id, parent_id, depth) as (
       select id, parent_id, 0 from agencies where id = ${agencyId}
       union all
@@ -35,7 +35,7 @@ export async function can(ctx: Ctx, permission: Permission, agencyId: string | n
   if (relevant.some((g) => g.agencyId === agencyId)) return true;
   const inherited = relevant.filter((g) => g.includeDescendants);
   if (inherited.length === 0) return false;
-  const ancestry = await agencyAncestry(ctx, agencyId);
+  const ancestry = await agencyAncestry(ctx.db, agencyId);
   return inherited.some((g) => g.agencyId !== null && ancestry.includes(g.agencyId));
 }
 

@@ -12,7 +12,7 @@ function wantsJson(req: FastifyRequest): boolean {
 function ErrorPage({ req, status, message }: { req: FastifyRequest; status: number; message: string }) {
   const page = req.page ? req.page(null) : fallbackPage(req);
   const { t } = page;
-  const title = status === 404 ? t('error.notFound') : t('error.title');
+  const title = status === 404 ? t('error.notFound') : status === 403 ? t('error.forbiddenTitle') : t('error.title');
   return (
     <Layout page={page} title={title} serviceName={t('app.name')} serviceHref="/">
       <h1 class="govuk-heading-l">{title}</h1>

@@ -13,6 +13,7 @@ export const platformMessages = defineMessages({
   'error.title': ['Đã có lỗi', 'Something went wrong'],
   'error.summary': ['Có lỗi cần sửa', 'There is a problem'],
   'error.notFound': ['Không tìm thấy trang hoặc bản ghi', 'Page or record not found'],
+  'error.forbiddenTitle': ['Không có quyền truy cập', 'Access denied'],
   'error.forbidden': ['Bạn không có quyền thực hiện thao tác này', 'You are not allowed to do this'],
   'error.unauthenticated': ['Bạn cần đăng nhập để tiếp tục', 'You need to sign in to continue'],
   'error.conflict': [

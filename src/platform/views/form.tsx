@@ -23,14 +23,19 @@ export function ErrorSummary({ form, t, labels }: { form: FormState; t: Translat
         <h2 class="govuk-error-summary__title">{t('error.summary')}</h2>
         <div class="govuk-error-summary__body">
           <ul class="govuk-list govuk-error-summary__list">
-            {entries.map(([name, e]) => (
-              <li>
-                <a href={`#f-${name}`}>
-                  {labels[name] ? `${labels[name]}: ` : ''}
-                  {t(e.key, e.params)}
-                </a>
-              </li>
-            ))}
+            {entries.map(([name, e]) =>
+              // A whole-form error (wrong password, locked account) has no field to link to.
+              name === '_form' ? (
+                <li data-testid="form-error">{t(e.key, e.params)}</li>
+              ) : (
+                <li>
+                  <a href={`#f-${name}`}>
+                    {labels[name] ? `${labels[name]}: ` : ''}
+                    {t(e.key, e.params)}
+                  </a>
+                </li>
+              ),
+            )}
           </ul>
         </div>
       </div>

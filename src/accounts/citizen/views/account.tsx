@@ -1,8 +1,9 @@
 import type { ComponentChildren } from 'preact';
-import { Button, Csrf, type FormState, TextField } from '../../../platform/views/form.js';
+import { Button, ErrorSummary, Csrf, type FormState, TextField } from '../../../platform/views/form.js';
 import type { PageCtx } from '../../../platform/views/page.js';
 import type { CitizenProfile } from '../queries.js';
-import { CitizenErrorSummary, CitizenLayout, formatVnDate } from './citizen-layout.js';
+import { formatVnDate } from '../../../platform/dates.js';
+import { CitizenLayout } from './citizen-layout.js';
 
 type Props = {
   page: PageCtx;
@@ -29,7 +30,7 @@ export function AccountPage({ page, profile, form, provider }: Props) {
   const pwLabels = { current: t('password.current'), password: t('password.new'), confirm: t('password.confirm') };
   return (
     <CitizenLayout page={page} title={t('citizen.account.title')}>
-      <CitizenErrorSummary page={page} form={form} labels={pwLabels} />
+      <ErrorSummary t={page.t} form={form} labels={pwLabels} />
       <h1 class="govuk-heading-l">{t('citizen.account.title')}</h1>
       <h2 class="govuk-heading-m">{t('citizen.account.profile')}</h2>
       <dl class="govuk-summary-list">

@@ -1,6 +1,6 @@
-import { Button, CheckboxField, Csrf, type FormState, TextField } from '../../../platform/views/form.js';
+import { Button, ErrorSummary, CheckboxField, Csrf, type FormState, TextField } from '../../../platform/views/form.js';
 import type { PageCtx } from '../../../platform/views/page.js';
-import { CitizenErrorSummary, CitizenLayout, Notice } from './citizen-layout.js';
+import { CitizenLayout, Notice } from './citizen-layout.js';
 
 export function RegisterPage({ page, form }: { page: PageCtx; form: FormState }) {
   const { t } = page;
@@ -16,7 +16,7 @@ export function RegisterPage({ page, form }: { page: PageCtx; form: FormState })
     <CitizenLayout page={page} title={t('citizen.register.title')}>
       <div class="govuk-grid-row">
         <div class="govuk-grid-column-two-thirds">
-          <CitizenErrorSummary page={page} form={form} labels={labels} />
+          <ErrorSummary t={page.t} form={form} labels={labels} />
           <h1 class="govuk-heading-l">{t('citizen.register.title')}</h1>
           <p class="govuk-body">{t('citizen.register.intro')}</p>
           <form method="post" action="/dang-ky" novalidate>
@@ -59,7 +59,7 @@ export function CheckEmailPage({ page, email, form, notice }: { page: PageCtx; e
     <CitizenLayout page={page} title={t('citizen.checkEmail.title')}>
       <div class="govuk-grid-row">
         <div class="govuk-grid-column-two-thirds">
-          <CitizenErrorSummary page={page} form={form} labels={{ email: t('citizen.resend.email') }} />
+          <ErrorSummary t={page.t} form={form} labels={{ email: t('citizen.resend.email') }} />
           <Notice text={notice} />
           <h1 class="govuk-heading-l">{t('citizen.checkEmail.title')}</h1>
           {email && <p class="govuk-body">{t('citizen.checkEmail.text', { email })}</p>}

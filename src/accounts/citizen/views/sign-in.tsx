@@ -1,6 +1,6 @@
-import { Button, Csrf, type FormState, TextField } from '../../../platform/views/form.js';
+import { Button, ErrorSummary, Csrf, type FormState, TextField } from '../../../platform/views/form.js';
 import type { PageCtx } from '../../../platform/views/page.js';
-import { CitizenErrorSummary, CitizenLayout, Notice } from './citizen-layout.js';
+import { CitizenLayout, Notice } from './citizen-layout.js';
 import { ResendForm } from './register.js';
 
 type Props = { page: PageCtx; form: FormState; next: string; notice: string | null; provider: string | null };
@@ -15,7 +15,7 @@ export function CitizenSignInPage({ page, form, next, notice, provider }: Props)
       <div class="govuk-grid-row">
         <div class="govuk-grid-column-one-half">
           <Notice text={notice} />
-          <CitizenErrorSummary page={page} form={form} labels={labels} />
+          <ErrorSummary t={page.t} form={form} labels={labels} />
           <h1 class="govuk-heading-l">{t('citizen.signIn.title')}</h1>
           {unverified && <ResendForm page={page} form={{ values: {}, errors: {} }} email={login.includes('@') ? login : ''} />}
           <form method="post" action="/dang-nhap" novalidate>

@@ -5,7 +5,9 @@ import { TableWrap } from '../../../platform/views/table-wrap.js';
 import { maskEmail, maskPhone } from '../mask.js';
 import type { CitizenListRow, Paged } from '../queries.js';
 import type { CitizenRecord } from '../read-citizen.js';
-import { Pagination, SummaryRow, Tag, formatDate, formatDateTime } from './parts.js';
+import { formatVnDate } from '../../../platform/dates.js';
+import { Pagination, SummaryRow, Tag } from './parts.js';
+import { formatVnDateTime } from '../../../platform/dates.js';
 
 export function CitizensListPage({ page, filters, list }: { page: PageCtx; filters: FormState; list: Paged<CitizenListRow> }) {
   const { t } = page;
@@ -49,7 +51,7 @@ export function CitizensListPage({ page, filters, list }: { page: PageCtx; filte
                   <td class="govuk-table__cell">{maskEmail(c.email) ?? t('common.none')}</td>
                   <td class="govuk-table__cell">{maskPhone(c.phone) ?? t('common.none')}</td>
                   <td class="govuk-table__cell">{c.active ? <Tag colour="green">{t('common.active')}</Tag> : <Tag colour="grey">{t('common.inactive')}</Tag>}</td>
-                  <td class="govuk-table__cell">{formatDate(c.createdAt)}</td>
+                  <td class="govuk-table__cell">{formatVnDate(c.createdAt)}</td>
                 </tr>
               ))}
             </tbody>
@@ -74,12 +76,12 @@ export function CitizenDetailPage({ page, citizen }: { page: PageCtx; citizen: C
       <dl class="govuk-summary-list">
         <SummaryRow label={t('users.fullName')}>{citizen.fullName}</SummaryRow>
         <SummaryRow label={t('users.email')}>{citizen.email ?? t('common.none')}</SummaryRow>
-        <SummaryRow label={t('citizens.emailVerified')}>{citizen.emailVerifiedAt ? formatDateTime(citizen.emailVerifiedAt) : t('common.no')}</SummaryRow>
+        <SummaryRow label={t('citizens.emailVerified')}>{citizen.emailVerifiedAt ? formatVnDateTime(citizen.emailVerifiedAt) : t('common.no')}</SummaryRow>
         <SummaryRow label={t('users.phone')}>{citizen.phone ?? t('common.none')}</SummaryRow>
         <SummaryRow label={t('citizens.identities')}>{citizen.identityProviders.length ? citizen.identityProviders.join(', ') : t('common.none')}</SummaryRow>
         <SummaryRow label={t('users.status')}>{citizen.active ? <Tag colour="green">{t('common.active')}</Tag> : <Tag colour="grey">{t('common.inactive')}</Tag>}</SummaryRow>
-        <SummaryRow label={t('citizens.createdAt')}>{formatDateTime(citizen.createdAt)}</SummaryRow>
-        <SummaryRow label={t('users.lastLogin')}>{citizen.lastLoginAt ? formatDateTime(citizen.lastLoginAt) : t('users.never')}</SummaryRow>
+        <SummaryRow label={t('citizens.createdAt')}>{formatVnDateTime(citizen.createdAt)}</SummaryRow>
+        <SummaryRow label={t('users.lastLogin')}>{citizen.lastLoginAt ? formatVnDateTime(citizen.lastLoginAt) : t('users.never')}</SummaryRow>
       </dl>
     </BackOfficeLayout>
   );

@@ -2,25 +2,6 @@ import type { ComponentChildren } from 'preact';
 import type { Permission, Role } from '../../../platform/auth/permissions.js';
 import { type Translate, isMessageKey } from '../../../platform/i18n/index.js';
 
-const dateTimeFormat = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Asia/Ho_Chi_Minh',
-  day: '2-digit',
-  month: '2-digit',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
-
-/** dd/MM/yyyy HH:mm in Vietnam's time, whatever the server's zone. */
-export function formatDateTime(d: Date): string {
-  const p = Object.fromEntries(dateTimeFormat.formatToParts(d).map((x) => [x.type, x.value]));
-  return `${p.day}/${p.month}/${p.year} ${p.hour}:${p.minute}`;
-}
-
-export function formatDate(d: Date): string {
-  return formatDateTime(d).slice(0, 10);
-}
 
 export function roleLabel(t: Translate, role: Role): string {
   return t(`role.${role}`);

@@ -5,7 +5,8 @@ import { Button, CheckboxField, Csrf, ErrorSummary, type FormState, SelectField 
 import type { PageCtx } from '../../../platform/views/page.js';
 import { TableWrap } from '../../../platform/views/table-wrap.js';
 import type { AgencyOption, OfficialDetail } from '../queries.js';
-import { SummaryRow, Tag, formatDateTime, roleLabel } from './parts.js';
+import { SummaryRow, Tag, roleLabel } from './parts.js';
+import { formatVnDateTime } from '../../../platform/dates.js';
 
 export type DetailAccess = {
   canManage: boolean;
@@ -98,11 +99,11 @@ export function UserDetailPage({ page, user, now, access, roleForm, roleChoices,
         <SummaryRow label={t('users.phone')}>{user.phone ?? t('common.none')}</SummaryRow>
         <SummaryRow label={t('users.status')}>
           {user.active ? <Tag colour="green">{t('common.active')}</Tag> : <Tag colour="grey">{t('common.inactive')}</Tag>}
-          {locked && <span class="govuk-!-display-block govuk-!-margin-top-1">{t('users.locked', { until: formatDateTime(user.lockedUntil!) })}</span>}
+          {locked && <span class="govuk-!-display-block govuk-!-margin-top-1">{t('users.locked', { until: formatVnDateTime(user.lockedUntil!) })}</span>}
           {user.mustChangePassword && <span class="govuk-!-display-block govuk-!-margin-top-1">{t('users.mustChangePassword')}</span>}
         </SummaryRow>
         <SummaryRow label={t('users.twoFactor')}>{user.totpEnabledAt ? t('users.twoFactorOn') : t('users.twoFactorOff')}</SummaryRow>
-        <SummaryRow label={t('users.lastLogin')}>{user.lastLoginAt ? formatDateTime(user.lastLoginAt) : t('users.never')}</SummaryRow>
+        <SummaryRow label={t('users.lastLogin')}>{user.lastLoginAt ? formatVnDateTime(user.lastLoginAt) : t('users.never')}</SummaryRow>
       </dl>
       {access.canManage && (
         <>

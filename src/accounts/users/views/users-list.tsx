@@ -4,7 +4,8 @@ import { Button, ErrorSummary, type FormState, SelectField, TextField } from '..
 import type { PageCtx } from '../../../platform/views/page.js';
 import { TableWrap } from '../../../platform/views/table-wrap.js';
 import type { AgencyOption, OfficialListRow, Paged } from '../queries.js';
-import { Pagination, Tag, formatDateTime, roleLabel } from './parts.js';
+import { Pagination, Tag, roleLabel } from './parts.js';
+import { formatVnDateTime } from '../../../platform/dates.js';
 
 type Props = {
   page: PageCtx;
@@ -109,7 +110,7 @@ export function UsersListPage({ page, filters, list, agencies, canCreate, canSee
                   <td class="govuk-table__cell">
                     {u.active ? <Tag colour="green">{t('common.active')}</Tag> : <Tag colour="grey">{t('common.inactive')}</Tag>}
                     {u.lockedUntil && u.lockedUntil > now && (
-                      <span class="govuk-body-s govuk-!-display-block">{t('users.locked', { until: formatDateTime(u.lockedUntil) })}</span>
+                      <span class="govuk-body-s govuk-!-display-block">{t('users.locked', { until: formatVnDateTime(u.lockedUntil) })}</span>
                     )}
                   </td>
                 </tr>

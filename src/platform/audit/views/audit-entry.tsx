@@ -3,7 +3,7 @@ import { BackOfficeLayout } from '../../views/back-office.js';
 import type { PageCtx } from '../../views/page.js';
 import { TableWrap } from '../../views/table-wrap.js';
 import type { AuditRow } from '../record-audit.js';
-import { formatVnDateTime } from '../vn-time.js';
+import { formatVnDateTime } from '../../dates.js';
 import { diffFields } from './diff.js';
 
 function Row({ label, children }: { label: string; children: ComponentChildren }) {
@@ -54,7 +54,7 @@ function Diff({ page, entry }: { page: PageCtx; entry: AuditRow }) {
 }
 
 export function AuditEntryPage({ page, entry, agencyName }: { page: PageCtx; entry: AuditRow; agencyName: string | null }) {
-  const { t, locale } = page;
+  const { t } = page;
   const title = t('audit.entry.title', { seq: entry.seq });
   const sameRecord =
     entry.entityType && entry.entityId
@@ -67,7 +67,7 @@ export function AuditEntryPage({ page, entry, agencyName }: { page: PageCtx; ent
       </a>
       <h1 class="govuk-heading-l">{title}</h1>
       <dl class="govuk-summary-list">
-        <Row label={t('audit.col.at')}>{formatVnDateTime(entry.at, locale)}</Row>
+        <Row label={t('audit.col.at')}>{formatVnDateTime(entry.at, { seconds: true })}</Row>
         <Row label={t('audit.col.actor')}>{entry.actorLabel}</Row>
         <Row label={t('audit.entry.actorId')}>{entry.actorId ?? t('common.none')}</Row>
         <Row label={t('audit.col.action')}>

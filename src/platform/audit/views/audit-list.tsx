@@ -5,7 +5,7 @@ import { TableWrap } from '../../views/table-wrap.js';
 import type { MessageKey } from '../../i18n/index.js';
 import type { AgencyOption, AuditListRow } from '../queries.js';
 import { actionGroups } from '../search-audit.js';
-import { formatVnDateTime } from '../vn-time.js';
+import { formatVnDateTime } from '../../dates.js';
 
 export type AuditListProps = {
   page: PageCtx;
@@ -91,7 +91,7 @@ function Filters({ page, form, agencies }: Pick<AuditListProps, 'page' | 'form' 
 }
 
 function Results({ page, form, result }: { page: PageCtx; form: FormState; result: NonNullable<AuditListProps['result']> }) {
-  const { t, locale } = page;
+  const { t } = page;
   const { rows, names } = result;
   if (rows.length === 0) {
     return (
@@ -124,7 +124,7 @@ function Results({ page, form, result }: { page: PageCtx; form: FormState; resul
                     {r.seq}
                   </a>
                 </td>
-                <td class="govuk-table__cell">{formatVnDateTime(r.at, locale)}</td>
+                <td class="govuk-table__cell">{formatVnDateTime(r.at, { seconds: true })}</td>
                 <td class="govuk-table__cell">{r.actorLabel}</td>
                 <td class="govuk-table__cell">
                   <code class="congso-mono">{r.action}</code>
