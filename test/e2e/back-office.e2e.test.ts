@@ -210,7 +210,8 @@ describe('the back office in a browser', { skip: skip ?? false, timeout: 300_000
     const officialRows = await auditRows(page);
     assert.deepEqual(new Set(officialRows.map((r) => r.actor)), new Set([OFFICIAL.username]));
     const officialActions = officialRows.map((r) => r.action);
-    for (const action of ['auth.password_verified', 'user.password_changed', 'auth.sign_out']) assert.ok(officialActions.includes(action), `${action} is logged: ${officialActions.join(', ')}`);
+    for (const action of ['auth.password_verified', 'user.password_changed', 'auth.access_denied', 'auth.sign_out']) assert.ok(officialActions.includes(action), `${action} is logged: ${officialActions.join(', ')}`);
+    assert.equal(officialActions.filter((a) => a === 'auth.access_denied').length, 3, 'each of the three refusals is logged');
     await checkPage(page, 'audit log filtered');
 
     await page.getByLabel('Người thực hiện').fill(ADMIN);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { roleAssignments, users } from '../../src/accounts/schema.js';
 import { agencies } from '../../src/org/schema.js';
 import { recordAudit } from '../../src/platform/audit/record-audit.js';
@@ -58,6 +58,11 @@ describe('permission checks through the routes', () => {
     const bad = await c.post(`/quan-tri/nguoi-dung/${officialOfB.id}/sua`, { fullName: '', agencyId: 'x', version: 'x' });
     assert.equal(bad.statusCode, 403);
     assert.ok(!bad.body.includes(officialOfB.username!));
+    const refusals = await env.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'auth.access_denied'), eq(auditLog.actorId, w.actors.admA!.userId)));
+    assert.ok(refusals.some((r) => r.entityId === `POST /quan-tri/nguoi-dung/${officialOfB.id}/sua`), 'each refusal is in the audit log');
     assert.deepEqual(await snapshot(), before);
   });
 

@@ -62,6 +62,60 @@ export const citizenMessages = defineMessages({
     'The verification link has expired (it works for 24 hours). Ask for a new message.',
   ],
 
+  'citizen.verify.pending': [
+    'Bấm nút dưới đây để xác nhận đây là địa chỉ thư điện tử của bạn và kích hoạt tài khoản.',
+    'Select the button below to confirm this is your email address and activate your account.',
+  ],
+  'citizen.verify.confirm': ['Xác nhận địa chỉ email', 'Confirm the email address'],
+
+  'citizen.forgot.title': ['Quên mật khẩu', 'Forgotten password'],
+  'citizen.forgot.intro': [
+    'Nhập thư điện tử của tài khoản. Chúng tôi sẽ gửi tới đó một liên kết để đặt mật khẩu mới, có hiệu lực 1 giờ.',
+    'Enter the email address of your account. We will send it a link to choose a new password, valid for 1 hour.',
+  ],
+  'citizen.forgot.providerHint': [
+    'Tài khoản đăng nhập bằng {provider} mà chưa có mật khẩu cũng đặt mật khẩu theo cách này.',
+    'An account that signs in with {provider} and has no password yet gets one the same way.',
+  ],
+  'citizen.forgot.phoneOnly': [
+    'Tài khoản chỉ đăng ký bằng số điện thoại chưa thể đặt lại mật khẩu trực tuyến; hãy liên hệ bộ phận tiếp nhận và trả kết quả.',
+    'An account registered with a phone number only cannot reset its password online yet; contact a one-stop counter.',
+  ],
+  'citizen.forgot.email': ['Thư điện tử của tài khoản', 'Email address of the account'],
+  'citizen.forgot.submit': ['Gửi liên kết đặt lại mật khẩu', 'Send the reset link'],
+  'citizen.forgot.sentTitle': ['Kiểm tra hộp thư của bạn', 'Check your email'],
+  'citizen.forgot.sent': [
+    'Nếu có tài khoản với địa chỉ này, chúng tôi đã gửi tới đó một thư kèm liên kết đặt lại mật khẩu. Liên kết có hiệu lực 1 giờ và chỉ dùng được một lần.',
+    'If an account exists with this address, we have sent it a message with a link to reset the password. The link works for 1 hour and only once.',
+  ],
+  'citizen.forgot.noMail': [
+    'Không nhận được thư? Kiểm tra thư mục thư rác, hoặc gửi lại sau ít phút.',
+    'No message? Check your spam folder, or ask again in a few minutes.',
+  ],
+  'citizen.forgot.backToSignIn': ['Quay lại trang đăng nhập', 'Back to the sign-in page'],
+  'citizen.forgot.again': ['Gửi lại liên kết', 'Send the link again'],
+
+  'citizen.reset.title': ['Đặt mật khẩu mới', 'Choose a new password'],
+  'citizen.reset.intro': [
+    'Sau khi đặt mật khẩu mới, mọi thiết bị đang đăng nhập tài khoản này sẽ bị đăng xuất.',
+    'Once the new password is set, every device signed in to this account is signed out.',
+  ],
+  'citizen.reset.submit': ['Đặt mật khẩu mới', 'Set the new password'],
+  'citizen.reset.invalid': [
+    'Liên kết đặt lại mật khẩu không hợp lệ. Hãy kiểm tra lại liên kết hoặc yêu cầu liên kết mới.',
+    'The password reset link is not valid. Check the link or ask for a new one.',
+  ],
+  'citizen.reset.expired': [
+    'Liên kết đặt lại mật khẩu đã hết hạn (hiệu lực 1 giờ). Hãy yêu cầu liên kết mới.',
+    'The password reset link has expired (it works for 1 hour). Ask for a new one.',
+  ],
+  'citizen.reset.used': [
+    'Liên kết đặt lại mật khẩu này đã được sử dụng. Nếu cần đặt lại lần nữa, hãy yêu cầu liên kết mới.',
+    'This password reset link has already been used. To reset the password again, ask for a new link.',
+  ],
+  'citizen.reset.newLink': ['Yêu cầu liên kết mới', 'Ask for a new link'],
+  'citizen.reset.done': ['Đã đặt mật khẩu mới. Hãy đăng nhập bằng mật khẩu mới.', 'Your new password is set. Sign in with it.'],
+
   'citizen.signIn.title': ['Đăng nhập', 'Sign in'],
   'citizen.signIn.login': ['Thư điện tử hoặc số điện thoại', 'Email address or phone number'],
   'citizen.signIn.password': ['Mật khẩu', 'Password'],
@@ -71,6 +125,7 @@ export const citizenMessages = defineMessages({
     'Tài khoản chưa được xác minh thư điện tử. Hãy mở thư chúng tôi đã gửi và bấm vào liên kết, hoặc gửi lại thư bên dưới.',
     'The account email address is not verified yet. Open the message we sent and follow its link, or send it again below.',
   ],
+  'citizen.signIn.forgot': ['Quên mật khẩu?', 'Forgotten your password?'],
   'citizen.signIn.noAccount': ['Chưa có tài khoản?', 'No account yet?'],
   'citizen.signIn.register': ['Đăng ký tài khoản', 'Create an account'],
   'citizen.signIn.or': ['hoặc', 'or'],
@@ -109,6 +164,7 @@ export const citizenMessages = defineMessages({
     'Tài khoản này chưa có mật khẩu; bạn đăng nhập bằng tài khoản liên kết.',
     'This account has no password; you sign in with a linked account.',
   ],
+  'citizen.account.setPassword': ['Đặt mật khẩu qua thư điện tử', 'Set a password by email'],
   'citizen.account.security': ['Phiên đăng nhập', 'Sessions'],
   'citizen.account.signOutEverywhere': ['Đăng xuất khỏi mọi thiết bị', 'Sign out on every device'],
   'citizen.account.signOutEverywhereHint': [
@@ -133,6 +189,16 @@ export const citizenMessages = defineMessages({
   'citizen.mail.existsUnverified': [
     'Tài khoản hiện có chưa được xác minh. Nếu đó là tài khoản của bạn, hãy bấm liên kết dưới đây trong vòng 24 giờ để xác minh.',
     'The existing account is not verified yet. If it is yours, follow the link below within 24 hours to verify it.',
+  ],
+  'citizen.mail.resetSubject': ['Đặt lại mật khẩu tài khoản {province}', 'Reset the password of your {province} account'],
+  'citizen.mail.resetText': [
+    'Chúng tôi nhận được yêu cầu đặt mật khẩu mới cho tài khoản dịch vụ công trực tuyến của {province} gắn với địa chỉ thư này. Hãy bấm vào liên kết dưới đây trong vòng 1 giờ; liên kết chỉ dùng được một lần.',
+    'We received a request to set a new password for the {province} online public services account of this address. Follow the link below within 1 hour; it works only once.',
+  ],
+  'citizen.mail.resetAction': ['Đặt mật khẩu mới', 'Choose a new password'],
+  'citizen.mail.resetIgnore': [
+    'Nếu bạn không yêu cầu, hãy bỏ qua thư này; mật khẩu hiện tại vẫn giữ nguyên.',
+    'If you did not ask for this, ignore this message; your password stays as it is.',
   ],
   'citizen.mail.signature': ['Cổng dịch vụ số {province}', '{province} digital services'],
 });

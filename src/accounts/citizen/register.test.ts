@@ -24,6 +24,16 @@ function linkIn(text: string): string {
   return url.pathname + url.search;
 }
 
+/** Opens the link as a person would, then presses the confirmation button on the page it shows. */
+async function confirmEmail(c: TestClient, link: string) {
+  const page = await c.get(link);
+  assert.equal(page.statusCode, 200);
+  assert.match(page.body, /Xác nhận địa chỉ email/);
+  const token = /name="token" value="([^"]+)"/.exec(page.body)?.[1];
+  assert.ok(token, 'the confirmation form carries the token');
+  return c.post('/xac-minh-email', { token });
+}
+
 describe('citizen registration and email verification', () => {
   let env: TestEnv;
   const smtp = new SmtpSink();
@@ -76,7 +86,7 @@ describe('citizen registration and email verification', () => {
     assert.match(early.body, /action="\/xac-minh-email\/gui-lai"/, 'the page offers to send the email again');
     assert.equal(c.cookies.has('congso_sid'), false);
 
-    const verified = await c.get(link);
+    const verified = await confirmEmail(c, link);
     assert.equal(verified.statusCode, 200);
     assert.match(verified.body, /Đã xác minh thư điện tử/);
     const again = await c.get(link);
@@ -119,7 +129,7 @@ describe('citizen registration and email verification', () => {
     const [mail1, mail2] = smtp.to(data.email);
     assert.match(mail2!.text, /chưa được xác minh/);
     assert.notEqual(linkIn(mail2!.text), linkIn(mail1!.text));
-    assert.equal((await c.get(linkIn(mail2!.text))).statusCode, 200);
+    assert.equal((await confirmEmail(c, linkIn(mail2!.text))).statusCode, 200);
     const [row] = await env.database.db.select().from(users).where(eq(users.email, data.email));
     assert.equal(row!.fullName, 'Hoàng Văn Người', 'the second form changed nothing');
   });
@@ -177,6 +187,48 @@ describe('citizen registration and email verification', () => {
     assert.equal(smtp.to(data.email).length, 0);
   });
 
+  test('verifies nothing when the link is only opened, and confirms only through the form with a valid CSRF token', async () => {
+    const c = new TestClient(env);
+    const data = form();
+    await c.post('/dang-ky', data);
+    const link = linkIn(smtp.to(data.email)[0]!.text);
+    const [user] = await env.database.db.select().from(users).where(eq(users.email, data.email));
+    const state = async () => {
+      const [u] = await env.database.db.select().from(users).where(eq(users.id, user!.id));
+      const tokens = await env.database.db.select().from(userTokens).where(eq(userTokens.userId, user!.id));
+      return { verifiedAt: u!.emailVerifiedAt, used: tokens.filter((t) => t.usedAt !== null).length };
+    };
+
+    // A mail scanner or link preview follows the link, maybe more than once.
+    for (const scanner of [new TestClient(env), new TestClient(env)]) {
+      const opened = await scanner.get(link);
+      assert.equal(opened.statusCode, 200);
+      assert.match(opened.body, /<form method="post" action="\/xac-minh-email">/);
+      assert.match(opened.body, /Xác nhận địa chỉ email/);
+    }
+    assert.deepEqual(await state(), { verifiedAt: null, used: 0 }, 'opening the link changed nothing');
+    const refused = await c.post('/dang-nhap', { login: data.email, password: PASSWORD });
+    assert.match(refused.body, /chưa được xác minh thư điện tử/);
+
+    const token = decodeURIComponent(link.split('token=')[1]!);
+    const forged = await c.post('/xac-minh-email', { token }, { csrf: 'forged' });
+    assert.equal(forged.statusCode, 403);
+    assert.deepEqual(await state(), { verifiedAt: null, used: 0 }, 'a forged confirmation changed nothing');
+
+    const wrong = await c.post('/xac-minh-email', { token: 'khong-co-that-abcdefghijklmnop' });
+    assert.equal(wrong.statusCode, 400);
+    assert.match(wrong.body, /Liên kết xác minh không hợp lệ/);
+
+    const done = await c.post('/xac-minh-email', { token });
+    assert.equal(done.statusCode, 200);
+    assert.match(done.body, /Đã xác minh thư điện tử/);
+    assert.deepEqual(await state(), { verifiedAt: env.clock.now(), used: 1 });
+    const audit = await env.database.db.select().from(auditLog).where(eq(auditLog.entityId, user!.id));
+    assert.equal(audit.filter((e) => e.action === 'user.email_verified').length, 1);
+    const twice = await c.post('/xac-minh-email', { token });
+    assert.match(twice.body, /đã được xác minh trước đó/);
+  });
+
   test('says a wrong token is not valid and an expired one has expired, changing nothing; a resent link works', async () => {
     const c = new TestClient(env);
     const bad = await c.get('/xac-minh-email?token=khong-co-that-abcdefghijklmnop');
@@ -201,7 +253,7 @@ describe('citizen registration and email verification', () => {
     assert.equal(mails.length, 2);
     const fresh = linkIn(mails[1]!.text);
     assert.notEqual(fresh, link);
-    assert.equal((await c.get(fresh)).statusCode, 200);
+    assert.match((await confirmEmail(c, fresh)).body, /Đã xác minh thư điện tử/);
     assert.match((await c.get(link)).body, /đã được xác minh trước đó/, 'the old link only says the address is verified');
   });
 

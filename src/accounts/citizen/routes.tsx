@@ -7,17 +7,25 @@ import { sendPage } from '../../platform/views/render.js';
 import { accountRoutes } from './account-routes.js';
 import { OidcClient } from './oidc-client.js';
 import { oidcRoutes } from './oidc-routes.js';
+import { passwordResetRoutes } from './password-reset-routes.js';
 import { registerCitizen } from './register-citizen.js';
 import { resendVerification } from './resend-verification.js';
 import { startCitizenSession } from './session.js';
 import { signInCitizen } from './sign-in-citizen.js';
 import type { MailDeps } from './verification.js';
-import { verifyEmail } from './verify-email.js';
-import { CheckEmailPage, RegisterPage, VerifyResultPage } from './views/register.js';
+import { type VerifyEmailOutcome, checkEmailVerification, verifyEmail } from './verify-email.js';
+import { CheckEmailPage, RegisterPage, VerifyConfirmPage, VerifyResultPage } from './views/register.js';
 import { CitizenSignInPage } from './views/sign-in.js';
 import { signOut } from '../sign-out.js';
 
 type Body = Record<string, string | undefined>;
+
+const verifyKey = {
+  verified: 'citizen.verify.done',
+  already_verified: 'citizen.verify.already',
+  expired: 'citizen.verify.expired',
+  invalid: 'citizen.verify.invalid',
+} as const satisfies Record<VerifyEmailOutcome, string>;
 
 /** Citizen accounts: registration with email verification, sign-in by password or the national SSO, the account page. */
 export async function citizenRoutes(app: FastifyInstance): Promise<void> {
@@ -50,10 +58,15 @@ export async function citizenRoutes(app: FastifyInstance): Promise<void> {
   );
 
   app.get<{ Querystring: { token?: string } }>('/xac-minh-email', async (req, reply) => {
-    const outcome = await verifyEmail(req.ctx, req.query.token);
+    const state = await checkEmailVerification(req.ctx, req.query.token);
+    if (state === 'pending') return sendPage(reply, <VerifyConfirmPage page={req.page()} token={req.query.token ?? ''} />);
+    return sendPage(reply, <VerifyResultPage page={req.page()} message={req.t(verifyKey[state])} ok={state === 'already_verified'} />, state === 'already_verified' ? 200 : 400);
+  });
+
+  app.post<{ Body: Body }>('/xac-minh-email', { config: { rateLimit: { max: 20, timeWindow: '10 minutes' } } }, async (req, reply) => {
+    const outcome = await verifyEmail(req.ctx, req.body?.token);
     const ok = outcome === 'verified' || outcome === 'already_verified';
-    const key = outcome === 'verified' ? 'citizen.verify.done' : outcome === 'already_verified' ? 'citizen.verify.already' : outcome === 'expired' ? 'citizen.verify.expired' : 'citizen.verify.invalid';
-    return sendPage(reply, <VerifyResultPage page={req.page()} message={req.t(key)} ok={ok} />, ok ? 200 : 400);
+    return sendPage(reply, <VerifyResultPage page={req.page()} message={req.t(verifyKey[outcome])} ok={ok} />, ok ? 200 : 400);
   });
 
   app.post<{ Body: Body }>('/xac-minh-email/gui-lai', { config: { rateLimit: { max: 5, timeWindow: '15 minutes' } } }, async (req, reply) =>
@@ -68,10 +81,10 @@ export async function citizenRoutes(app: FastifyInstance): Promise<void> {
     ),
   );
 
-  app.get<{ Querystring: { next?: string; 'het-han'?: string; 'da-dang-xuat'?: string; 'da-dang-ky'?: string } }>('/dang-nhap', async (req, reply) => {
+  app.get<{ Querystring: { next?: string; 'het-han'?: string; 'da-dang-xuat'?: string; 'da-dang-ky'?: string; 'mat-khau-moi'?: string } }>('/dang-nhap', async (req, reply) => {
     if (req.session?.stage === 'active' && req.session.user.kind === 'citizen') return reply.redirect('/tai-khoan', 303);
     const q = req.query;
-    const notice = q['het-han'] || req.sessionExpired ? req.t('signIn.expired') : q['da-dang-xuat'] ? req.t('signIn.signedOut') : q['da-dang-ky'] ? req.t('citizen.register.phoneDone') : null;
+    const notice = q['het-han'] || req.sessionExpired ? req.t('signIn.expired') : q['da-dang-xuat'] ? req.t('signIn.signedOut') : q['da-dang-ky'] ? req.t('citizen.register.phoneDone') : q['mat-khau-moi'] ? req.t('citizen.reset.done') : null;
     return sendPage(reply, <CitizenSignInPage page={req.page()} form={emptyForm} next={safeNext(q.next, '/tai-khoan')} notice={notice} provider={providerName} />);
   });
 
@@ -97,4 +110,5 @@ export async function citizenRoutes(app: FastifyInstance): Promise<void> {
 
   await app.register(accountRoutes, { oidc });
   await app.register(oidcRoutes, { oidc });
+  await app.register(passwordResetRoutes, { mail, provider: providerName });
 }

@@ -1,37 +1,21 @@
-import { and, eq, gt } from 'drizzle-orm';
 import type { Ctx } from '../../platform/context.js';
 import type { Queryable, Tx } from '../../platform/db/client.js';
 import { composeMail } from '../../platform/mail/compose.js';
 import type { MailMessage, Mailer } from '../../platform/mail/mailer.js';
-import { randomToken, sha256 } from '../../platform/secrets.js';
-import { userTokens } from '../schema.js';
+import { issueUserToken, userTokensThrottled } from './one-time-tokens.js';
 
 export const VERIFY_EMAIL_HOURS = 24;
 
 /** What the citizen use cases need to send mail: the transport and the values links and texts are built from. */
 export type MailDeps = { mailer: Mailer; baseUrl: string; provinceName: string };
 
-/** A new one-time verification link for the account; only its SHA-256 is stored, so a database copy cannot use it. */
-export async function issueEmailVerification(tx: Ctx & { db: Tx }, userId: string): Promise<string> {
-  const token = randomToken();
-  const now = tx.now();
-  await tx.db.insert(userTokens).values({
-    userId,
-    purpose: 'verify_email',
-    tokenHash: sha256(token),
-    createdAt: now,
-    expiresAt: new Date(now.getTime() + VERIFY_EMAIL_HOURS * 3600_000),
-  });
-  return token;
+/** A new one-time verification link for the account. */
+export function issueEmailVerification(tx: Ctx & { db: Tx }, userId: string): Promise<string> {
+  return issueUserToken(tx, userId, 'verify_email', VERIFY_EMAIL_HOURS);
 }
 
-/** At most three links an hour and one a minute per account, so the form cannot be used to flood a mailbox. */
-export async function verificationThrottled(db: Queryable, userId: string, now: Date): Promise<boolean> {
-  const recent = await db
-    .select({ createdAt: userTokens.createdAt })
-    .from(userTokens)
-    .where(and(eq(userTokens.userId, userId), eq(userTokens.purpose, 'verify_email'), gt(userTokens.createdAt, new Date(now.getTime() - 3600_000))));
-  return recent.length >= 3 || recent.some((r) => now.getTime() - r.createdAt.getTime() < 60_000);
+export function verificationThrottled(db: Queryable, userId: string, now: Date): Promise<boolean> {
+  return userTokensThrottled(db, userId, 'verify_email', now);
 }
 
 function verifyUrl(deps: MailDeps, token: string): string {

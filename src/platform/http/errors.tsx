@@ -1,5 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { AppError, Invalid } from '../errors.js';
+import { recordAudit } from '../audit/record-audit.js';
+import { inTransaction } from '../db/transaction.js';
+import { AppError, Forbidden, Invalid } from '../errors.js';
 import type { MessageKey } from '../i18n/index.js';
 import { translator } from '../i18n/index.js';
 import { Layout } from '../views/layout.js';
@@ -40,10 +42,26 @@ function reply(req: FastifyRequest, res: FastifyReply, status: number, code: str
   return sendPage(res, <ErrorPage req={req} status={status} message={message} />, status);
 }
 
+/**
+ * A signed-in person refused something is a security event the operator must be able to find (an official of one
+ * agency probing another's records), so every refusal is audited with the route it was refused at.
+ */
+async function auditRefusal(req: FastifyRequest): Promise<void> {
+  if (!req.ctx?.actor) return;
+  try {
+    await inTransaction(req.ctx, (tx) =>
+      recordAudit(tx, { action: 'auth.access_denied', entityType: 'route', entityId: `${req.method} ${req.url.split('?')[0]}`, agencyId: req.ctx.actor?.agencyId ?? null }),
+    );
+  } catch (auditErr) {
+    req.log.error({ err: auditErr }, 'could not audit a refused request');
+  }
+}
+
 /** One place maps every error to a page or JSON in the person's language; nothing internal leaks. */
 export function installErrorHandlers(app: FastifyInstance): void {
-  app.setErrorHandler((err: FastifyError, req, res) => {
+  app.setErrorHandler(async (err: FastifyError, req, res) => {
     if (err instanceof AppError) {
+      if (err instanceof Forbidden) await auditRefusal(req);
       const extra: Record<string, unknown> = {};
       if (err instanceof Invalid) {
         const t = req.t ?? translator('vi');

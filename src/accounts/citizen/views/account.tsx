@@ -80,7 +80,16 @@ export function AccountPage({ page, profile, form, provider }: Props) {
           <Button>{t('citizen.account.password')}</Button>
         </form>
       ) : (
-        <p class="govuk-body">{t('citizen.account.noPassword')}</p>
+        <>
+          <p class="govuk-body">{t('citizen.account.noPassword')}</p>
+          {profile.email && (
+            <p class="govuk-body">
+              <a class="govuk-link" href="/quen-mat-khau">
+                {t('citizen.account.setPassword')}
+              </a>
+            </p>
+          )}
+        </>
       )}
 
       <h2 class="govuk-heading-m">{t('citizen.account.security')}</h2>

@@ -72,6 +72,26 @@ export function CheckEmailPage({ page, email, form, notice }: { page: PageCtx; e
   );
 }
 
+/** What a verification link opens: a button to confirm, since opening a link alone must not verify anything. */
+export function VerifyConfirmPage({ page, token }: { page: PageCtx; token: string }) {
+  const { t } = page;
+  return (
+    <CitizenLayout page={page} title={t('citizen.verify.title')}>
+      <div class="govuk-grid-row">
+        <div class="govuk-grid-column-two-thirds">
+          <h1 class="govuk-heading-l">{t('citizen.verify.title')}</h1>
+          <p class="govuk-body">{t('citizen.verify.pending')}</p>
+          <form method="post" action="/xac-minh-email">
+            <Csrf token={page.csrf} />
+            <input type="hidden" name="token" value={token} />
+            <Button>{t('citizen.verify.confirm')}</Button>
+          </form>
+        </div>
+      </div>
+    </CitizenLayout>
+  );
+}
+
 export function VerifyResultPage({ page, message, ok }: { page: PageCtx; message: string; ok: boolean }) {
   const { t } = page;
   return (

@@ -25,6 +25,11 @@ export function CitizenSignInPage({ page, form, next, notice, provider }: Props)
             <TextField name="password" label={labels.password} form={form} t={t} type="password" autocomplete="current-password" />
             <Button>{t('citizen.signIn.submit')}</Button>
           </form>
+          <p class="govuk-body">
+            <a class="govuk-link" href="/quen-mat-khau">
+              {t('citizen.signIn.forgot')}
+            </a>
+          </p>
           {provider && (
             <>
               <p class="govuk-body">{t('citizen.signIn.or')}</p>
