@@ -22,7 +22,11 @@ const filter = process.argv.slice(2);
 let files = [...collect(path.join(root, 'src')), ...collect(path.join(root, 'test'))].sort();
 if (filter.length) files = files.filter((f) => filter.some((x) => f.includes(x)));
 
-if (!fs.existsSync(path.join(root, 'dist/assets/congso.css'))) {
+// The browser tests look at the real stylesheet, so a theme changed since the last build is rebuilt first.
+const builtCss = path.join(root, 'dist/assets/congso.css');
+const sourcesDir = path.join(root, 'src/platform/views/assets');
+const stale = !fs.existsSync(builtCss) || fs.readdirSync(sourcesDir).some((f) => fs.statSync(path.join(sourcesDir, f)).mtimeMs > fs.statSync(builtCss).mtimeMs);
+if (stale) {
   const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build-assets.ts'], { cwd: root, stdio: 'inherit' });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }

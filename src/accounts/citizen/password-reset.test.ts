@@ -122,7 +122,6 @@ describe('forgotten password for citizens', () => {
     assert.match(mail!.html, /&#60;b&#62;Lò&#60;\/b&#62; Văn&#39;\); DROP TABLE users;--/, 'the name is escaped in the HTML part');
     assert.equal((await setPassword(c, tokenOf(resetLinkIn(mail!.text)), NEW_PASSWORD)).statusCode, 303);
     assert.ok(await verifyPassword((await userRow(ssoUser.id)).passwordHash, NEW_PASSWORD));
-    assert.equal((await auditOf(ssoUser.id, 'user.password_reset'))[0]!.before?.toString(), undefined ?? '[object Object]');
     assert.deepEqual((await auditOf(ssoUser.id, 'user.password_reset'))[0]!.before, { hadPassword: false, emailVerified: true, locked: false });
 
     const locked = await makeCitizen(env.database.db, { email: uniqueEmail(), emailVerifiedAt: null, lockedUntil: new Date(env.clock.now().getTime() + 10 * 60_000), failedLogins: 0 });
@@ -180,12 +179,14 @@ describe('forgotten password for citizens', () => {
   });
 
   test('gives every address the same answer but mails only active citizen accounts', async () => {
-    const official = await makeOfficial(env.database.db, { roles: [] });
+    const official = await makeOfficial(env.database.db);
+    const officialEmail = uniqueEmail();
+    await env.database.db.update(users).set({ email: officialEmail }).where(eq(users.id, official.id));
     const disabled = await makeCitizen(env.database.db, { email: uniqueEmail(), emailVerifiedAt: env.clock.now(), active: false });
     const c = new TestClient(env);
     const sentBefore = smtp.received.length;
     const answers = [];
-    for (const email of [uniqueEmail(), official.email ?? uniqueEmail(), disabled.email!]) {
+    for (const email of [uniqueEmail(), officialEmail, disabled.email!]) {
       const res = await askReset(c, email);
       assert.equal(res.statusCode, 200);
       answers.push(/<div class="govuk-inset-text" role="status" data-testid="forgot-sent">([^<]+)</.exec(res.body)?.[1]);
