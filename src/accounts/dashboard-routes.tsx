@@ -35,6 +35,9 @@ function DashboardPage({ page, name, agency, grants, agencyNames }: { page: Page
         <a class="govuk-button govuk-button--secondary" href="/quan-tri/doi-mat-khau">
           {t('password.changeTitle')}
         </a>
+        <a class="govuk-button govuk-button--secondary" href="/quan-tri/tai-khoan/xac-thuc-2-buoc">
+          {t('mfa.manage')}
+        </a>
         <form method="post" action="/quan-tri/dang-xuat-tat-ca">
           <Csrf token={page.csrf} />
           <button type="submit" class="govuk-button govuk-button--warning">

@@ -12,6 +12,10 @@ import { pendingTotpSecret, verifySecondFactor } from './verify-second-factor.js
 import { ChangePasswordPage, MfaPage, SignInPage } from './views/sign-in.js';
 import { dashboardRoutes } from './dashboard-routes.js';
 import { signOut, signOutEverywhere } from './sign-out.js';
+import { eq } from 'drizzle-orm';
+import { formatVnDateTime } from '../platform/dates.js';
+import { enableTwoFactor } from './enable-two-factor.js';
+import { users } from './schema.js';
 
 type Body = Record<string, string | undefined>;
 
@@ -79,6 +83,29 @@ export async function accountsRoutes(app: FastifyInstance): Promise<void> {
         return reply.redirect(mustChangePassword ? '/quan-tri/doi-mat-khau' : '/quan-tri', 303);
       },
       (form) => <MfaPage page={req.page()} form={form} enrol={enrol} />,
+    );
+  });
+
+  app.get('/quan-tri/tai-khoan/xac-thuc-2-buoc', async (req, reply) => {
+    const s = req.session!;
+    const enrol = await mfaPage(req.ctx, s.user.id, s.user.username ?? s.user.fullName);
+    const [row] = await req.ctx.db.select({ at: users.totpEnabledAt }).from(users).where(eq(users.id, s.user.id));
+    const enabledAt = row?.at ? formatVnDateTime(row.at) : null;
+    return sendPage(reply, <MfaPage page={req.page()} form={emptyForm} enrol={enrol} action="/quan-tri/tai-khoan/xac-thuc-2-buoc" enabledAt={enabledAt} />);
+  });
+
+  app.post<{ Body: Body }>('/quan-tri/tai-khoan/xac-thuc-2-buoc', { config: { rateLimit: { max: 20, timeWindow: '1 minute' } } }, async (req, reply) => {
+    const s = req.session!;
+    const enrol = await mfaPage(req.ctx, s.user.id, s.user.username ?? s.user.fullName);
+    return submitForm(
+      reply,
+      req.body,
+      async () => {
+        await enableTwoFactor(req.ctx, secrets, req.body);
+        setFlash(req, reply, req.t('mfa.enabled'));
+        return reply.redirect('/quan-tri/tai-khoan/xac-thuc-2-buoc', 303);
+      },
+      (form) => <MfaPage page={req.page()} form={form} enrol={enrol} action="/quan-tri/tai-khoan/xac-thuc-2-buoc" />,
     );
   });
 

@@ -5,6 +5,7 @@ import { loadGrants } from '../platform/auth/sessions.js';
 import { rolesRequiringMfa } from '../platform/auth/permissions.js';
 import { verifyPassword } from '../platform/auth/password.js';
 import type { Ctx } from '../platform/context.js';
+import type { Tx } from '../platform/db/client.js';
 import { inTransaction } from '../platform/db/transaction.js';
 import { Invalid } from '../platform/errors.js';
 import type { MessageKey } from '../platform/i18n/index.js';
@@ -23,6 +24,25 @@ export type SignInResult = { userId: string; stage: 'mfa' | 'password' | 'active
 
 type UserRow = typeof users.$inferSelect;
 
+/** Counts one failed attempt (password or second factor); the fifth in a row locks the account, audited. */
+export async function countFailedAttempt(tx: Ctx & { db: Tx }, user: UserRow, label: string): Promise<void> {
+  const [after] = await tx.db
+    .update(users)
+    .set({ failedLogins: sql`${users.failedLogins} + 1` })
+    .where(eq(users.id, user.id))
+    .returning({ failedLogins: users.failedLogins });
+  if ((after?.failedLogins ?? 0) < MAX_FAILED_SIGN_INS) return;
+  const until = new Date(tx.now().getTime() + LOCKOUT_MINUTES * 60_000);
+  await tx.db.update(users).set({ lockedUntil: until, failedLogins: 0 }).where(eq(users.id, user.id));
+  await recordAudit(tx, { action: 'auth.account_locked', actorId: user.id, actorLabel: label, entityType: 'user', entityId: user.id, agencyId: user.agencyId, after: { lockedUntil: until } });
+}
+
+/** The lockout message, or null while the account may try. */
+export function lockedError(user: UserRow, now: Date): Invalid | null {
+  if (!user.lockedUntil || user.lockedUntil <= now) return null;
+  return new Invalid({ _form: { key: 'signIn.locked', params: { minutes: Math.ceil((user.lockedUntil.getTime() - now.getTime()) / 60_000) } } });
+}
+
 /**
  * Refuses a locked account, then checks the password. A failure (unknown login, wrong password, disabled
  * account) is counted and audited, and the fifth in a row locks the account for a while. Shared by officials
@@ -30,27 +50,17 @@ type UserRow = typeof users.$inferSelect;
  */
 export async function checkPassword(ctx: Ctx, user: UserRow | undefined, login: string, password: string, failedKey: MessageKey): Promise<UserRow> {
   const now = ctx.now();
-  if (user?.lockedUntil && user.lockedUntil > now) {
+  const locked = user ? lockedError(user, now) : null;
+  if (user && locked) {
     await inTransaction(ctx, (tx) =>
       recordAudit(tx, { action: 'auth.sign_in_refused_locked', actorId: user.id, actorLabel: login, entityType: 'user', entityId: user.id, agencyId: user.agencyId }),
     );
-    throw new Invalid({ _form: { key: 'signIn.locked', params: { minutes: Math.ceil((user.lockedUntil.getTime() - now.getTime()) / 60_000) } } });
+    throw locked;
   }
   const ok = await verifyPassword(user?.passwordHash ?? null, password);
   if (!user || !ok || !user.active) {
     await inTransaction(ctx, async (tx) => {
-      if (user) {
-        const [after] = await tx.db
-          .update(users)
-          .set({ failedLogins: sql`${users.failedLogins} + 1` })
-          .where(eq(users.id, user.id))
-          .returning({ failedLogins: users.failedLogins });
-        if ((after?.failedLogins ?? 0) >= MAX_FAILED_SIGN_INS) {
-          const until = new Date(now.getTime() + LOCKOUT_MINUTES * 60_000);
-          await tx.db.update(users).set({ lockedUntil: until, failedLogins: 0 }).where(eq(users.id, user.id));
-          await recordAudit(tx, { action: 'auth.account_locked', actorId: user.id, actorLabel: login, entityType: 'user', entityId: user.id, agencyId: user.agencyId, after: { lockedUntil: until } });
-        }
-      }
+      if (user) await countFailedAttempt(tx, user, login);
       await recordAudit(tx, { action: 'auth.sign_in_failed', actorId: user?.id ?? null, actorLabel: login, entityType: user ? 'user' : undefined, entityId: user?.id, agencyId: user?.agencyId ?? null });
     });
     throw new Invalid({ _form: { key: failedKey } });

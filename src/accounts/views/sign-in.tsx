@@ -28,7 +28,7 @@ export function SignInPage({ page, form, next, notice }: { page: PageCtx; form: 
   );
 }
 
-export function MfaPage({ page, form, enrol }: { page: PageCtx; form: FormState; enrol: { qrSvg: string; secret: string } | null }) {
+export function MfaPage({ page, form, enrol, action = '/quan-tri/xac-thuc-2-buoc', enabledAt = null }: { page: PageCtx; form: FormState; enrol: { qrSvg: string; secret: string } | null; action?: string; enabledAt?: string | null }) {
   const { t } = page;
   const title = enrol ? t('mfa.enrolTitle') : t('mfa.title');
   return (
@@ -46,11 +46,17 @@ export function MfaPage({ page, form, enrol }: { page: PageCtx; form: FormState;
               </p>
             </>
           )}
-          <form method="post" action="/quan-tri/xac-thuc-2-buoc" novalidate>
+          {enabledAt ? (
+            <p class="govuk-body" data-testid="mfa-enabled">
+              {t('mfa.enabledSince', { at: enabledAt })}
+            </p>
+          ) : (
+          <form method="post" action={action} novalidate>
             <Csrf token={page.csrf} />
             <TextField name="code" label={t('mfa.code')} hint={t('mfa.codeHint')} form={form} t={t} autocomplete="one-time-code" inputmode="numeric" width="10" spellcheck={false} />
             <Button>{t('mfa.verify')}</Button>
           </form>
+          )}
         </div>
       </div>
     </BackOfficeLayout>
