@@ -1,3 +1,4 @@
 export * from './platform/schema.js';
 export * from './org/schema.js';
 export * from './accounts/schema.js';
+export * from './services/calendar/schema.js';

@@ -6,7 +6,8 @@ import { setFlash } from '../platform/http/cookies.js';
 import { formValues, submitForm } from '../platform/http/forms.js';
 import { emptyForm, type FormState } from '../platform/views/form.js';
 import { sendPage } from '../platform/views/render.js';
-import { hasSystemWide, idOrNotFound, isUuid, requireSystemWide } from './access.js';
+import { hasSystemWideGrant, requireSystemWide } from '../platform/auth/authorize.js';
+import { idOrNotFound, isUuid } from '../platform/validation.js';
 import type { Agency } from './agency-rules.js';
 import { createAgency } from './create-agency.js';
 import { deactivateAgency } from './deactivate-agency.js';
@@ -91,7 +92,7 @@ export async function agencyRoutes(app: FastifyInstance): Promise<void> {
         return { agency, path };
       });
     }
-    return sendPage(reply, <AgencyListPage page={req.page()} status={status} q={q} tree={tree} flat={flat} canCreateRoot={hasSystemWide(req.ctx, 'agency.create')} />);
+    return sendPage(reply, <AgencyListPage page={req.page()} status={status} q={q} tree={tree} flat={flat} canCreateRoot={hasSystemWideGrant(req.ctx.actor, 'agency.create')} />);
   });
 
   async function parentFrom(req: FastifyRequest, id: string | undefined): Promise<Agency | null> {

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { eq } from 'drizzle-orm';
 import { Invalid, NotFound } from '../platform/errors.js';
-import { idOrNotFound } from './access.js';
+import { idOrNotFound } from '../platform/validation.js';
 import type { Agency } from './agency-rules.js';
 import { agencyTypes } from './agency-rules.js';
 import { isIsoDate, vnToday } from '../platform/dates.js';

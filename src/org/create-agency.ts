@@ -6,7 +6,7 @@ import type { Ctx } from '../platform/context.js';
 import { inTransaction } from '../platform/db/transaction.js';
 import { type FieldErrors, Invalid, pgErrorCode } from '../platform/errors.js';
 import { optionalUuid, parseInput } from '../platform/validation.js';
-import { requireSystemWide } from './access.js';
+import { requireSystemWide } from '../platform/auth/authorize.js';
 import { type Agency, agencyFields, agencySnapshot, codeTaken, resolveUnit } from './agency-rules.js';
 import { agencies } from './schema.js';
 

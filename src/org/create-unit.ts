@@ -4,7 +4,7 @@ import type { Ctx } from '../platform/context.js';
 import { inTransaction } from '../platform/db/transaction.js';
 import { type FieldErrors, Invalid, pgErrorCode } from '../platform/errors.js';
 import { parseInput, text } from '../platform/validation.js';
-import { requireSystemWide } from './access.js';
+import { requireSystemWide } from '../platform/auth/authorize.js';
 import { dateField } from '../platform/dates.js';
 import { adminUnits } from './schema.js';
 import {

@@ -5,7 +5,7 @@ import type { Ctx } from '../platform/context.js';
 import type { Queryable, Tx } from '../platform/db/client.js';
 import { inTransaction } from '../platform/db/transaction.js';
 import { Invalid } from '../platform/errors.js';
-import { requireSystemWide } from './access.js';
+import { requireSystemWide } from '../platform/auth/authorize.js';
 import { addDays, isIsoDate } from '../platform/dates.js';
 import { adminUnitSuccessors, adminUnits } from './schema.js';
 import { type ParsedFile, type Rejected, readUnitFile } from './unit-import-file.js';

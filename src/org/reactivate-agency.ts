@@ -6,7 +6,7 @@ import type { Ctx } from '../platform/context.js';
 import { inTransaction } from '../platform/db/transaction.js';
 import { Conflict, Invalid, NotFound } from '../platform/errors.js';
 import { parseInput } from '../platform/validation.js';
-import { idOrNotFound } from './access.js';
+import { idOrNotFound } from '../platform/validation.js';
 import { type Agency, agencySnapshot, versionField } from './agency-rules.js';
 import { agencies } from './schema.js';
 

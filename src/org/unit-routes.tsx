@@ -5,7 +5,8 @@ import { setFlash } from '../platform/http/cookies.js';
 import { submitForm } from '../platform/http/forms.js';
 import { emptyForm, type FormState } from '../platform/views/form.js';
 import { sendPage } from '../platform/views/render.js';
-import { hasSystemWide, idOrNotFound, isUuid, requireSystemWide } from './access.js';
+import { hasSystemWideGrant, requireSystemWide } from '../platform/auth/authorize.js';
+import { idOrNotFound, isUuid } from '../platform/validation.js';
 import { createUnit } from './create-unit.js';
 import { showDate, vnToday } from '../platform/dates.js';
 import { editUnit } from './edit-unit.js';
@@ -59,7 +60,7 @@ export async function unitRoutes(app: FastifyInstance): Promise<void> {
     const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
     const pageNo = Math.min(requested, pages);
     if (pageNo !== requested) ({ rows, total } = await fetch(pageNo));
-    const canManage = hasSystemWide(req.ctx, 'unit.manage');
+    const canManage = hasSystemWideGrant(req.ctx.actor, 'unit.manage');
     return sendPage(reply, <UnitListPage page={req.page()} rows={rows} total={total} filter={filter} pageNo={pageNo} pages={pages} canManage={canManage} today={today} />);
   });
 
@@ -84,7 +85,7 @@ export async function unitRoutes(app: FastifyInstance): Promise<void> {
   app.get<IdParams>('/quan-tri/don-vi-hanh-chinh/:id', async (req, reply) => {
     const d = await unitDetail(req.ctx.db, idOrNotFound(req.params.id));
     if (!d) throw new NotFound();
-    return sendPage(reply, <UnitDetailPage page={req.page()} d={d} canManage={hasSystemWide(req.ctx, 'unit.manage')} today={vnToday(req.ctx.now())} />);
+    return sendPage(reply, <UnitDetailPage page={req.page()} d={d} canManage={hasSystemWideGrant(req.ctx.actor, 'unit.manage')} today={vnToday(req.ctx.now())} />);
   });
 
   app.get<IdParams>('/quan-tri/don-vi-hanh-chinh/:id/sua', async (req, reply) => {

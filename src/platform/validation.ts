@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type FieldErrors, Invalid } from './errors.js';
+import { type FieldErrors, Invalid, NotFound } from './errors.js';
 import { isMessageKey } from './i18n/index.js';
 
 /** Text from a form: NFC-normalised (stack-spike §2), trimmed, and empty meaning absent. */
@@ -61,4 +61,16 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.ou
     if (!fields[name]) fields[name] = issueToError(issue);
   }
   throw new Invalid(fields);
+}
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function isUuid(id: string): boolean {
+  return uuidPattern.test(id);
+}
+
+/** A malformed id in a URL names nothing, so it is a 404 like an unknown one. */
+export function idOrNotFound(id: string): string {
+  if (!isUuid(id)) throw new NotFound();
+  return id.toLowerCase();
 }

@@ -1,11 +1,8 @@
 import type { Actor, Ctx, RoleGrant } from '../../platform/context.js';
-import { agencyAncestry, can } from '../../platform/auth/authorize.js';
+import { agencyAncestry, can, hasSystemWideGrant } from '../../platform/auth/authorize.js';
 import { type Permission, roleGrants } from '../../platform/auth/permissions.js';
 import { Forbidden, Unauthenticated } from '../../platform/errors.js';
 
-export function hasSystemWideGrant(actor: Actor | null, permission: Permission): boolean {
-  return !!actor && actor.kind === 'official' && actor.grants.some((g) => g.agencyId === null && roleGrants(g.role, permission));
-}
 
 /**
  * The permission for a user's records. An account without an agency belongs to no one's scope, so only a

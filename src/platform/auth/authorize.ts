@@ -16,8 +16,18 @@ export async function agencyAncestry(db: Queryable, agencyId: string): Promise<s
   return rows.map((r) => r.id);
 }
 
-function grantsGlobally(actor: Actor, permission: Permission): boolean {
-  return actor.grants.some((g) => g.agencyId === null && roleGrants(g.role, permission));
+/** Whether the actor holds the permission through a grant without agency, i.e. across the whole province. */
+export function hasSystemWideGrant(actor: Actor | null, permission: Permission): boolean {
+  return !!actor && actor.kind === 'official' && actor.grants.some((g) => g.agencyId === null && roleGrants(g.role, permission));
+}
+
+/**
+ * For things that belong to no agency (administrative units, top-level agencies, the working calendar): only a
+ * grant held system-wide counts, whereas can(ctx, p, null) answers "anywhere".
+ */
+export function requireSystemWide(ctx: Ctx, permission: Permission): void {
+  if (!ctx.actor) throw new Unauthenticated();
+  if (!hasSystemWideGrant(ctx.actor, permission)) throw new Forbidden();
 }
 
 /**
@@ -28,7 +38,7 @@ function grantsGlobally(actor: Actor, permission: Permission): boolean {
 export async function can(ctx: Ctx, permission: Permission, agencyId: string | null): Promise<boolean> {
   const actor = ctx.actor;
   if (!actor || actor.kind !== 'official') return false;
-  if (grantsGlobally(actor, permission)) return true;
+  if (hasSystemWideGrant(actor, permission)) return true;
   const relevant = actor.grants.filter((g) => roleGrants(g.role, permission));
   if (relevant.length === 0) return false;
   if (agencyId === null) return true;
@@ -51,7 +61,7 @@ export async function requirePermission(ctx: Ctx, permission: Permission, agency
 export async function permittedAgencyIds(ctx: Ctx, permission: Permission): Promise<'all' | string[]> {
   const actor = ctx.actor;
   if (!actor || actor.kind !== 'official') return [];
-  if (grantsGlobally(actor, permission)) return 'all';
+  if (hasSystemWideGrant(actor, permission)) return 'all';
   const relevant = actor.grants.filter((g) => roleGrants(g.role, permission) && g.agencyId !== null);
   const direct = relevant.filter((g) => !g.includeDescendants).map((g) => g.agencyId as string);
   const roots = relevant.filter((g) => g.includeDescendants).map((g) => g.agencyId as string);

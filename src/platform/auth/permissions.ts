@@ -24,6 +24,7 @@ export const permissions = [
   'user.manage',
   'role.assign',
   'audit.read',
+  'calendar.manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 

@@ -20,6 +20,7 @@ import { citizenRoutes } from '../../accounts/citizen/routes.js';
 import { orgRoutes } from '../../org/routes.js';
 import { auditRoutes } from '../audit/routes.js';
 import { homeRoutes } from '../../home/routes.js';
+import { calendarRoutes } from '../../services/calendar/routes.js';
 
 export async function buildApp(deps: AppDeps, logger: Logger): Promise<FastifyInstance> {
   const app = Fastify({
@@ -82,5 +83,6 @@ export async function buildApp(deps: AppDeps, logger: Logger): Promise<FastifyIn
   await app.register(citizenRoutes);
   await app.register(orgRoutes);
   await app.register(auditRoutes);
+  await app.register(calendarRoutes);
   return app;
 }

@@ -5,11 +5,12 @@ import { auditMessages } from '../audit/messages.js';
 import { homeMessages } from '../../home/messages.js';
 import { usersMessages } from '../../accounts/users/messages.js';
 import { citizenMessages } from '../../accounts/citizen/messages.js';
+import { calendarMessages } from '../../services/calendar/messages.js';
 import type { Locale } from './define.js';
 
 export { type Locale, locales } from './define.js';
 
-export const messages = { ...platformMessages, ...orgMessages, ...accountsMessages, ...auditMessages, ...homeMessages, ...citizenMessages, ...usersMessages };
+export const messages = { ...platformMessages, ...orgMessages, ...accountsMessages, ...auditMessages, ...homeMessages, ...citizenMessages, ...usersMessages, ...calendarMessages };
 export type MessageKey = keyof typeof messages & string;
 export type MessageParams = Record<string, string | number>;
 export type Translate = (key: MessageKey, params?: MessageParams) => string;

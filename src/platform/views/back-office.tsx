@@ -11,6 +11,7 @@ export function backOfficeNav(page: PageCtx): NavItem[] {
     { href: '/quan-tri/nguoi-dung', label: t('nav.users') },
     { href: '/quan-tri/vai-tro', label: t('nav.roles') },
     { href: '/quan-tri/nhat-ky', label: t('nav.audit') },
+    { href: '/quan-tri/lich-lam-viec', label: t('nav.calendar') },
   ];
 }
 
