@@ -43,7 +43,7 @@ describe('back-office pages, without JavaScript and by keyboard', { skip: skip ?
     return { context, page };
   }
 
-  test('the roles, administrative units and citizens pages pass axe and fit a 360 px screen', async () => {
+  test('the roles, administrative units, citizens and working-calendar pages pass axe and fit a 360 px screen', async () => {
     const { context, page } = await newPage();
     // A session made directly: signing in through the pages is what the other browser tests do.
     const [admin] = await env.database.db.select({ id: users.id }).from(users).where(eq(users.username, 'quantri'));
@@ -63,6 +63,9 @@ describe('back-office pages, without JavaScript and by keyboard', { skip: skip ?
     await page.goto(`${base}/quan-tri/cong-dan`);
     assert.equal(await page.locator('h1').innerText(), 'Tài khoản công dân');
     await checkPage(page, 'citizen list');
+    await page.goto(`${base}/quan-tri/lich-lam-viec`);
+    assert.equal(await page.locator('h1').count(), 1);
+    await checkPage(page, 'working calendar');
     await context.close();
   });
 
