@@ -7,6 +7,8 @@ import { buildApp } from './http/app.js';
 import { loadSecrets } from './secrets.js';
 import { platformJobs, platformSchedules } from './jobs/platform-jobs.js';
 import { type Worker, startWorker } from './jobs/worker.js';
+import { mailJob } from './mail/mail-job.js';
+import { createMailer } from './mail/mailer.js';
 import { isEmpty, seedDemo, DEMO_PASSWORD } from '../demo/seed-demo.js';
 
 export type Running = { app: FastifyInstance; database: Database; url: string; stop(): Promise<void> };
@@ -32,7 +34,8 @@ export async function startServer(config: Config, log: Logger, print: (line: str
       printLogins(print, logins.map((l) => `${l.login.padEnd(22)} ${l.role}`));
     }
     // Background jobs (deadlines, notifications, clean-up) run in this process, on the same database.
-    worker = await startWorker({ database, log, handlers: [...platformJobs], schedules: platformSchedules, concurrency: 1 });
+    const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, dataDir: config.dataDir }, log);
+    worker = await startWorker({ database, log, handlers: [...platformJobs, mailJob({ secrets, mailer })], schedules: platformSchedules, concurrency: 1 });
     const app = await buildApp({ config, database, secrets }, log);
     await app.listen({ port: config.port, host: config.host });
     const address = app.server.address();

@@ -1,10 +1,18 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { sql } from 'drizzle-orm';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { loadConfig, type Config } from '../../src/platform/config.js';
 import type { Ctx } from '../../src/platform/context.js';
-import type { Database } from '../../src/platform/db/client.js';
+import { type Database, queryRows } from '../../src/platform/db/client.js';
 import { buildApp } from '../../src/platform/http/app.js';
 import { ANON_COOKIE, SESSION_COOKIE } from '../../src/platform/http/cookies.js';
+import { platformJobs } from '../../src/platform/jobs/platform-jobs.js';
+import { type Worker, startWorker } from '../../src/platform/jobs/worker.js';
 import { createLogger } from '../../src/platform/logger.js';
+import { MAIL_JOB_NAME, mailJob } from '../../src/platform/mail/mail-job.js';
+import { createMailer } from '../../src/platform/mail/mailer.js';
 import { makeSecrets, type Secrets } from '../../src/platform/secrets.js';
 import { createSession } from '../../src/platform/auth/sessions.js';
 import { openTestDatabase } from './db.js';
@@ -28,28 +36,56 @@ export type TestEnv = {
   secrets: Secrets;
   config: Config;
   clock: TestClock;
+  /** Runs the jobs the app files (mail among them) on the test database, as the server's worker does. */
+  worker: Worker;
+  /**
+   * How many `mail.send` jobs were ever filed in this database. A test that expects no mail checks this did not
+   * grow: no job, no message, with nothing to wait for.
+   */
+  mailJobsFiled(): Promise<number>;
   ctx(actor?: Ctx['actor']): Ctx;
   close(): Promise<void>;
 };
 
+/** An idle worker looks for due jobs this often, so mail reaches a test's SMTP sink soon after the page answers. */
+const TEST_POLL_MS = 100;
+
 export async function makeTestEnv(overrides: Record<string, string> = {}): Promise<TestEnv> {
   const database = await openTestDatabase();
-  const config = loadConfig({ CONGSO_SECRET: TEST_SECRET, LOG_LEVEL: 'silent', CONGSO_DEMO: 'false', ...overrides });
+  // A private data directory, so an outbox written without SMTP_URL never lands in the working tree.
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'congso-env-'));
+  const config = loadConfig({ CONGSO_SECRET: TEST_SECRET, LOG_LEVEL: 'silent', CONGSO_DEMO: 'false', CONGSO_DATA_DIR: dataDir, ...overrides });
   const secrets = makeSecrets(TEST_SECRET);
   const clock = new TestClock();
   const log = createLogger('silent');
-  const app = await buildApp({ config, database, secrets, now: clock.now }, log);
-  await app.ready();
+  const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, dataDir: config.dataDir }, log);
+  const worker = await startWorker({ database, log, handlers: [...platformJobs, mailJob({ secrets, mailer })], pollMs: TEST_POLL_MS, now: clock.now });
+  let app: FastifyInstance;
+  try {
+    app = await buildApp({ config, database, secrets, now: clock.now }, log);
+    await app.ready();
+  } catch (err) {
+    await worker.stop();
+    await database.close();
+    throw err;
+  }
   return {
     database,
     app,
     secrets,
     config,
     clock,
+    worker,
+    mailJobsFiled: async () => {
+      const [row] = await queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from pgboss.job where name = ${MAIL_JOB_NAME}`);
+      return row!.n;
+    },
     ctx: (actor = null) => ({ db: database.db, actor, now: clock.now, ip: '127.0.0.1', requestId: 'test', locale: 'vi', log: log as never }),
     close: async () => {
       await app.close();
+      await worker.stop();
       await database.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

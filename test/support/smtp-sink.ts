@@ -57,6 +57,8 @@ function parts(raw: string): { type: string; body: string }[] {
 export class SmtpSink {
   readonly received: ReceivedMail[] = [];
   private server: SMTPServer;
+  private refusals = 0;
+  private waiters = new Set<() => void>();
   port = 0;
 
   constructor() {
@@ -79,8 +81,14 @@ export class SmtpSink {
             text: all.find((p) => p.type === 'text/plain')?.body ?? '',
             html: all.find((p) => p.type === 'text/html')?.body ?? '',
           };
+          if (this.refusals > 0) {
+            this.refusals--;
+            callback(Object.assign(new Error(`4.3.0 Mailbox for ${mail.to.join(', ')} is busy, try again later`), { responseCode: 451 }));
+            return;
+          }
           // Stored before the 250 reply, so the sender's await returns only once the message is readable here.
           this.received.push(mail);
+          for (const wake of this.waiters) wake();
           callback();
         });
       },
@@ -91,6 +99,35 @@ export class SmtpSink {
     await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', () => resolve()));
     this.port = (this.server.server.address() as AddressInfo).port;
     return `smtp://127.0.0.1:${this.port}`;
+  }
+
+  /** Answers the next `count` messages with a temporary failure (451), as a busy server would. */
+  refuse(count: number): void {
+    this.refusals = count;
+  }
+
+  /**
+   * The messages to an address once there are at least `count` of them. Mail leaves through the job queue after
+   * the page has answered, so a test waits for it here; the timeout turns a message that never comes into a
+   * readable failure instead of a hung test.
+   */
+  async waitFor(address: string, count = 1, timeoutMs = 10_000): Promise<ReceivedMail[]> {
+    if (this.to(address).length >= count) return this.to(address);
+    let wake!: () => void;
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      await new Promise<void>((resolve, reject) => {
+        wake = () => {
+          if (this.to(address).length >= count) resolve();
+        };
+        this.waiters.add(wake);
+        timer = setTimeout(() => reject(new Error(`timed out after ${timeoutMs} ms waiting for ${count} message(s) to ${address}; ${this.to(address).length} arrived`)), timeoutMs);
+      });
+    } finally {
+      this.waiters.delete(wake);
+      clearTimeout(timer);
+    }
+    return this.to(address);
   }
 
   /** All messages sent to an address so far. */

@@ -3,26 +3,43 @@ import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import lockfile from 'proper-lockfile';
-import { openPglite, openPostgres } from '../../src/platform/db/client.js';
+import { type Database, openPglite, openPostgres } from '../../src/platform/db/client.js';
+import { platformJobs } from '../../src/platform/jobs/platform-jobs.js';
+import { startWorker } from '../../src/platform/jobs/worker.js';
+import { createLogger } from '../../src/platform/logger.js';
 import { migrationsFolder, projectRoot } from '../../src/platform/paths.js';
 
-/** Changes whenever a migration changes, so a stale template is never reused. */
-export function migrationsHash(): string {
+/**
+ * Changes whenever a migration or the job queue's version changes (pg-boss installs its own tables), so a stale
+ * template is never reused.
+ */
+export function templateHash(): string {
   const h = createHash('sha256');
   for (const f of fs.readdirSync(migrationsFolder).sort()) {
     if (f.endsWith('.sql')) h.update(f).update(fs.readFileSync(path.join(migrationsFolder, f)));
   }
+  h.update(fs.readFileSync(path.join(projectRoot, 'node_modules/pg-boss/package.json')));
   return h.digest('hex').slice(0, 12);
+}
+
+/**
+ * Migrates, then starts and stops a job queue once, so its `pgboss` schema and the platform's queues are in the
+ * template and each test's worker only has to check them.
+ */
+async function prepare(db: Database): Promise<void> {
+  await db.migrate();
+  const worker = await startWorker({ database: db, log: createLogger('silent'), handlers: platformJobs, work: false });
+  await worker.stop();
 }
 
 export const cacheDir = path.join(projectRoot, '.test-cache');
 
 export function pgliteTemplateDir(): string {
-  return path.join(cacheDir, `pglite-${migrationsHash()}`);
+  return path.join(cacheDir, `pglite-${templateHash()}`);
 }
 
 export function pgTemplateName(): string {
-  return `congso_tpl_${migrationsHash()}`;
+  return `congso_tpl_${templateHash()}`;
 }
 
 export function adminUrl(url: string, database = 'postgres'): string {
@@ -52,8 +69,11 @@ export async function ensureTemplate(): Promise<void> {
           await admin.query(`create database ${name}_build`);
         });
         const db = await openPostgres(adminUrl(url, `${name}_build`), { max: 1 });
-        await db.migrate();
-        await db.close();
+        try {
+          await prepare(db);
+        } finally {
+          await db.close();
+        }
         await admin.query(`alter database ${name}_build rename to ${name}`);
       } finally {
         await admin.end();
@@ -63,8 +83,11 @@ export async function ensureTemplate(): Promise<void> {
       if (fs.existsSync(path.join(dir, 'ready'))) return;
       fs.rmSync(dir, { recursive: true, force: true });
       const db = await openPglite(dir);
-      await db.migrate();
-      await db.close();
+      try {
+        await prepare(db);
+      } finally {
+        await db.close();
+      }
       fs.rmSync(path.join(dir, 'congso.lock'), { recursive: true, force: true });
       fs.writeFileSync(path.join(dir, 'ready'), new Date().toISOString());
     }

@@ -75,7 +75,7 @@ describe('forgotten password for citizens', () => {
     const asked = await askReset(c, `  ${user.email!.toUpperCase()} `);
     assert.equal(asked.statusCode, 200);
     assert.match(asked.body, /Nếu có tài khoản với địa chỉ này, chúng tôi đã gửi/);
-    const [mail] = smtp.to(user.email!);
+    const [mail] = await smtp.waitFor(user.email!);
     assert.ok(mail, 'a message reached the SMTP server');
     assert.match(mail.subject, /^Đặt lại mật khẩu tài khoản .* \/ Reset the password/);
     assert.match(mail.text, /Xin chào Đàm Thị Xuân/);
@@ -118,7 +118,7 @@ describe('forgotten password for citizens', () => {
 
     const c = new TestClient(env);
     await askReset(c, ssoUser.email!);
-    const [mail] = smtp.to(ssoUser.email!);
+    const [mail] = await smtp.waitFor(ssoUser.email!);
     assert.match(mail!.html, /&#60;b&#62;Lò&#60;\/b&#62; Văn&#39;\); DROP TABLE users;--/, 'the name is escaped in the HTML part');
     assert.equal((await setPassword(c, tokenOf(resetLinkIn(mail!.text)), NEW_PASSWORD)).statusCode, 303);
     assert.ok(await verifyPassword((await userRow(ssoUser.id)).passwordHash, NEW_PASSWORD));
@@ -126,7 +126,7 @@ describe('forgotten password for citizens', () => {
 
     const locked = await makeCitizen(env.database.db, { email: uniqueEmail(), emailVerifiedAt: null, lockedUntil: new Date(env.clock.now().getTime() + 10 * 60_000), failedLogins: 0 });
     await askReset(c, locked.email!);
-    assert.equal((await setPassword(c, tokenOf(resetLinkIn(smtp.to(locked.email!)[0]!.text)), NEW_PASSWORD)).statusCode, 303);
+    assert.equal((await setPassword(c, tokenOf(resetLinkIn((await smtp.waitFor(locked.email!))[0]!.text)), NEW_PASSWORD)).statusCode, 303);
     const row = await userRow(locked.id);
     assert.deepEqual(row.emailVerifiedAt, env.clock.now());
     assert.equal(row.lockedUntil, null);
@@ -138,7 +138,7 @@ describe('forgotten password for citizens', () => {
     const user = await makeCitizen(env.database.db, { email: uniqueEmail(), emailVerifiedAt: env.clock.now() });
     const c = new TestClient(env);
     await askReset(c, user.email!);
-    const link = resetLinkIn(smtp.to(user.email!)[0]!.text);
+    const link = resetLinkIn((await smtp.waitFor(user.email!))[0]!.text);
     env.clock.advance(61 * 60_000);
     const page = await c.get(link);
     assert.equal(page.statusCode, 400);
@@ -158,7 +158,7 @@ describe('forgotten password for citizens', () => {
     await askReset(c, user.email!);
     env.clock.advance(2 * 60_000);
     await askReset(c, user.email!);
-    const [first, second] = smtp.to(user.email!).map((m) => resetLinkIn(m.text));
+    const [first, second] = (await smtp.waitFor(user.email!, 2)).map((m) => resetLinkIn(m.text));
     assert.notEqual(first, second);
 
     assert.equal((await setPassword(c, tokenOf(second!), NEW_PASSWORD)).statusCode, 303);
@@ -184,14 +184,14 @@ describe('forgotten password for citizens', () => {
     await env.database.db.update(users).set({ email: officialEmail }).where(eq(users.id, official.id));
     const disabled = await makeCitizen(env.database.db, { email: uniqueEmail(), emailVerifiedAt: env.clock.now(), active: false });
     const c = new TestClient(env);
-    const sentBefore = smtp.received.length;
+    const filed = await env.mailJobsFiled();
     const answers = [];
     for (const email of [uniqueEmail(), officialEmail, disabled.email!]) {
       const res = await askReset(c, email);
       assert.equal(res.statusCode, 200);
       answers.push(/<div class="govuk-inset-text" role="status" data-testid="forgot-sent">([^<]+)</.exec(res.body)?.[1]);
     }
-    assert.equal(smtp.received.length, sentBefore, 'no message was sent');
+    assert.equal(await env.mailJobsFiled(), filed, 'no message was sent');
     assert.equal(new Set(answers).size, 1);
     assert.match(answers[0]!, /Nếu có tài khoản với địa chỉ này/);
     assert.equal((await env.database.db.select({ n: count() }).from(userTokens).where(eq(userTokens.userId, disabled.id)))[0]!.n, 0);
@@ -208,7 +208,7 @@ describe('forgotten password for citizens', () => {
     const user = await makeCitizen(env.database.db, { email: `hoang.long.${Date.now()}@example.vn`, emailVerifiedAt: env.clock.now(), fullName: 'Hoàng Long' });
     const c = new TestClient(env);
     await askReset(c, user.email!);
-    const token = tokenOf(resetLinkIn(smtp.to(user.email!)[0]!.text));
+    const token = tokenOf(resetLinkIn((await smtp.waitFor(user.email!))[0]!.text));
 
     const cases: [string, string, RegExp, string][] = [
       ['abc', 'abc', /Mật khẩu phải có ít nhất 10 ký tự/, 'password'],
@@ -232,14 +232,15 @@ describe('forgotten password for citizens', () => {
   test('refuses requests without a valid CSRF token and writes nothing', async () => {
     const user = await makeCitizen(env.database.db, { email: uniqueEmail(), emailVerifiedAt: env.clock.now() });
     const c = new TestClient(env);
+    const filed = await env.mailJobsFiled();
     const forgedAsk = await askReset(c, user.email!, { csrf: 'forged' });
     assert.equal(forgedAsk.statusCode, 403);
     assert.match(forgedAsk.body, /Biểu mẫu đã hết hạn/);
-    assert.equal(smtp.to(user.email!).length, 0);
+    assert.equal(await env.mailJobsFiled(), filed, 'no message was sent');
     assert.equal((await resetTokens(user.id)).length, 0);
 
     await askReset(c, user.email!);
-    const token = tokenOf(resetLinkIn(smtp.to(user.email!)[0]!.text));
+    const token = tokenOf(resetLinkIn((await smtp.waitFor(user.email!))[0]!.text));
     const forgedSet = await setPassword(c, token, NEW_PASSWORD, NEW_PASSWORD, { csrf: 'forged' });
     assert.equal(forgedSet.statusCode, 403);
     assert.equal((await userRow(user.id)).passwordHash, user.passwordHash);
@@ -249,27 +250,31 @@ describe('forgotten password for citizens', () => {
   test('sends an account at most one link a minute and three an hour, and limits requests per address', async () => {
     const user = await makeCitizen(env.database.db, { email: uniqueEmail(), emailVerifiedAt: env.clock.now() });
     const c = new TestClient(env);
+    const filed = await env.mailJobsFiled();
     await askReset(c, user.email!);
     const soon = await askReset(c, user.email!);
     assert.match(soon.body, /Nếu có tài khoản với địa chỉ này/, 'a throttled request gets the same answer');
-    assert.equal(smtp.to(user.email!).length, 1, 'no second link within a minute');
+    assert.equal(await env.mailJobsFiled(), filed + 1, 'no second link within a minute');
     for (let i = 0; i < 3; i++) {
       env.clock.advance(2 * 60_000);
       await askReset(c, user.email!);
     }
-    assert.equal(smtp.to(user.email!).length, 3, 'three links an hour at most');
+    assert.equal(await env.mailJobsFiled(), filed + 3, 'three links an hour at most');
     env.clock.advance(60 * 60_000);
     await askReset(c, user.email!);
-    assert.equal(smtp.to(user.email!).length, 4, 'a new hour allows a new link');
+    assert.equal(await env.mailJobsFiled(), filed + 4, 'a new hour allows a new link');
+    assert.equal((await smtp.waitFor(user.email!, 4)).length, 4);
 
     const ip = nextIp();
     const others = await Promise.all([0, 1, 2, 3, 4].map(() => makeCitizen(env.database.db, { email: uniqueEmail(), emailVerifiedAt: env.clock.now() })));
     for (const other of others) assert.equal((await askReset(c, other.email!, { ip })).statusCode, 200);
     const victim = await makeCitizen(env.database.db, { email: uniqueEmail(), emailVerifiedAt: env.clock.now() });
+    const filedBeforeLimit = await env.mailJobsFiled();
     const limited = await askReset(c, victim.email!, { ip });
     assert.equal(limited.statusCode, 429);
     assert.match(limited.body, /Bạn thao tác quá nhanh/);
-    assert.equal(smtp.to(victim.email!).length, 0);
+    assert.equal(await env.mailJobsFiled(), filedBeforeLimit, 'a refused request sends nothing');
     assert.equal((await askReset(c, victim.email!)).statusCode, 200, 'other addresses are not affected');
+    assert.equal((await smtp.waitFor(victim.email!)).length, 1);
   });
 });

@@ -5,9 +5,10 @@ import { hashPassword, passwordProblem } from '../../platform/auth/password.js';
 import type { Ctx } from '../../platform/context.js';
 import { inTransaction } from '../../platform/db/transaction.js';
 import { Invalid, pgConstraint, pgErrorCode } from '../../platform/errors.js';
+import { enqueueMail } from '../../platform/mail/mail-job.js';
 import { checkbox, optionalEmail, optionalPhone, parseInput, text } from '../../platform/validation.js';
 import { users } from '../schema.js';
-import { type MailDeps, alreadyRegisteredMail, deliver, issueEmailVerification, verificationMail, verificationThrottled } from './verification.js';
+import { type MailDeps, alreadyRegisteredMail, issueEmailVerification, verificationMail, verificationThrottled } from './verification.js';
 
 /** The notice a citizen agrees to; kept in the audit entry so the consent can be shown later (Decree 13/2023, art. 11). */
 export const CONSENT_NOTICE = 'nd13-2023-dang-ky-v1';
@@ -52,9 +53,8 @@ export async function registerCitizen(ctx: Ctx, raw: unknown, deps: MailDeps): P
     const sent = await mailExistingOwner(ctx, data.email, deps);
     if (sent) return { channel: 'email', email: data.email };
   }
-  let created;
   try {
-    created = await inTransaction(ctx, async (tx) => {
+    await inTransaction(ctx, async (tx) => {
       const [user] = await tx.db
         .insert(users)
         .values({ kind: 'citizen', fullName: data.fullName, email: data.email ?? null, phone: data.phone ?? null, passwordHash, locale: ctx.locale, createdAt: tx.now(), updatedAt: tx.now() })
@@ -68,7 +68,7 @@ export async function registerCitizen(ctx: Ctx, raw: unknown, deps: MailDeps): P
         entityId: user!.id,
         after: { kind: 'citizen', method: 'password', hasEmail: Boolean(data.email), hasPhone: Boolean(data.phone), consent: { notice: CONSENT_NOTICE, at: tx.now() } },
       });
-      return { user: user!, token };
+      if (data.email && token) await enqueueMail(tx, deps.secrets, verificationMail(deps, data.email, user!.fullName, token));
     });
   } catch (err) {
     if (pgErrorCode(err) !== '23505') throw err;
@@ -77,25 +77,26 @@ export async function registerCitizen(ctx: Ctx, raw: unknown, deps: MailDeps): P
     await mailExistingOwner(ctx, data.email, deps);
     return { channel: 'email', email: data.email };
   }
-  if (!data.email || !created.token) return { channel: 'phone' };
-  await deliver(ctx, deps.mailer, verificationMail(deps, data.email, created.user.fullName, created.token));
-  return { channel: 'email', email: data.email };
+  return data.email ? { channel: 'email', email: data.email } : { channel: 'phone' };
 }
 
-/** Tells the owner of an address that already has an account; an unverified one gets a fresh link. */
+/**
+ * Tells the owner of an address that already has an account; an unverified one gets a fresh link. The message is
+ * filed in a transaction like a new account's, so neither answer waits on the mail server.
+ */
 async function mailExistingOwner(ctx: Ctx, email: string, deps: MailDeps): Promise<boolean> {
   const [owner] = await ctx.db.select().from(users).where(sql`lower(${users.email}) = ${email}`).limit(1);
   if (!owner) return false;
-  let token: string | null = null;
-  if (owner.kind === 'citizen' && owner.active && owner.emailVerifiedAt === null) {
-    // A link went out moments ago; another one would only fill the mailbox.
-    if (await verificationThrottled(ctx.db, owner.id, ctx.now())) return true;
-    token = await inTransaction(ctx, async (tx) => {
-      const t = await issueEmailVerification(tx, owner.id);
+  const unverified = owner.kind === 'citizen' && owner.active && owner.emailVerifiedAt === null;
+  // A link went out moments ago; another one would only fill the mailbox.
+  if (unverified && (await verificationThrottled(ctx.db, owner.id, ctx.now()))) return true;
+  await inTransaction(ctx, async (tx) => {
+    let token: string | null = null;
+    if (unverified) {
+      token = await issueEmailVerification(tx, owner.id);
       await recordAudit(tx, { action: 'user.verification_email_issued', actorId: null, actorLabel: email, entityType: 'user', entityId: owner.id, agencyId: owner.agencyId, after: { reason: 'registration_repeated' } });
-      return t;
-    });
-  }
-  await deliver(ctx, deps.mailer, alreadyRegisteredMail(deps, owner.email ?? email, owner.fullName, token));
+    }
+    await enqueueMail(tx, deps.secrets, alreadyRegisteredMail(deps, owner.email ?? email, owner.fullName, token));
+  });
   return true;
 }

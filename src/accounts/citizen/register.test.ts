@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { count, eq, sql } from 'drizzle-orm';
+import { queryRows } from '../../platform/db/client.js';
+import { MAIL_JOB_NAME } from '../../platform/mail/mail-job.js';
 import { auditLog } from '../../platform/schema.js';
 import { sha256 } from '../../platform/secrets.js';
 import { users, userTokens } from '../schema.js';
@@ -66,7 +68,7 @@ describe('citizen registration and email verification', () => {
     assert.ok(registered);
     assert.equal((registered.after as { consent: { notice: string } }).consent.notice, 'nd13-2023-dang-ky-v1');
 
-    const [mail] = smtp.to(data.email);
+    const [mail] = await smtp.waitFor(data.email);
     assert.ok(mail, 'a message reached the SMTP server');
     assert.equal(mail.from, 'no-reply@caobang.test');
     assert.match(mail.subject, /^Xác minh thư điện tử .* \/ Verify your email/);
@@ -105,14 +107,15 @@ describe('citizen registration and email verification', () => {
   test('answers an address that already has an account with the same page and mails its owner instead', async () => {
     const owner = await makeCitizen(env.database.db, { email: uniqueEmail(), emailVerifiedAt: env.clock.now(), fullName: 'Chủ Tài Khoản' });
     const c = new TestClient(env);
+    const filed = await env.mailJobsFiled();
     const res = await c.post('/dang-ky', form({ email: owner.email!.toUpperCase(), fullName: 'Kẻ Thử' }));
     assert.equal(res.statusCode, 200);
     assert.match(res.body, /Kiểm tra hộp thư của bạn/);
     assert.equal(await usersWithEmail(owner.email!), 1);
     const [row] = await env.database.db.select().from(users).where(eq(users.id, owner.id));
     assert.equal(row!.fullName, 'Chủ Tài Khoản');
-    const mails = smtp.to(owner.email!);
-    assert.equal(mails.length, 1);
+    assert.equal(await env.mailJobsFiled(), filed + 1, 'one message, to the owner');
+    const mails = await smtp.waitFor(owner.email!);
     assert.match(mails[0]!.text, /đã có tài khoản/);
     assert.doesNotMatch(mails[0]!.text, /xac-minh-email/, 'a verified account gets no verification link');
   });
@@ -126,7 +129,7 @@ describe('citizen registration and email verification', () => {
     assert.equal(again.statusCode, 200);
     assert.match(again.body, /Kiểm tra hộp thư của bạn/);
     assert.equal(await usersWithEmail(data.email), 1);
-    const [mail1, mail2] = smtp.to(data.email);
+    const [mail1, mail2] = await smtp.waitFor(data.email, 2);
     assert.match(mail2!.text, /chưa được xác minh/);
     assert.notEqual(linkIn(mail2!.text), linkIn(mail1!.text));
     assert.equal((await confirmEmail(c, linkIn(mail2!.text))).statusCode, 200);
@@ -134,9 +137,48 @@ describe('citizen registration and email verification', () => {
     assert.equal(row!.fullName, 'Hoàng Văn Người', 'the second form changed nothing');
   });
 
+  test('sends nothing when the registration transaction fails after the message was filed', async () => {
+    // Fails the transaction at COMMIT, after the account, the token and the mail job were all written.
+    await env.database.db.execute(sql`create function test_fail_at_commit() returns trigger language plpgsql as $$ begin raise exception 'registration refused at commit'; end $$`);
+    await env.database.db.execute(
+      sql`create constraint trigger test_fail_at_commit after insert on users deferrable initially deferred for each row when (new.full_name = 'Giao Dịch Hỏng') execute function test_fail_at_commit()`,
+    );
+    try {
+      const filed = await env.mailJobsFiled();
+      const failing = form({ fullName: 'Giao Dịch Hỏng' });
+      const res = await new TestClient(env).post('/dang-ky', failing);
+      assert.equal(res.statusCode, 500);
+      assert.equal(await usersWithEmail(failing.email), 0);
+      assert.equal(await env.mailJobsFiled(), filed, 'the mail job rolled back with the account');
+
+      const working = form();
+      assert.equal((await new TestClient(env).post('/dang-ky', working)).statusCode, 200);
+      // Delivered in filing order: once this message is here, the failed one would have been too.
+      await smtp.waitFor(working.email);
+      assert.equal(smtp.to(failing.email).length, 0);
+    } finally {
+      await env.database.db.execute(sql`drop trigger test_fail_at_commit on users`);
+      await env.database.db.execute(sql`drop function test_fail_at_commit()`);
+    }
+  });
+
+  test('keeps the verification link, the address and the name out of the jobs table', async () => {
+    const data = form({ fullName: 'Mã Thị Riêng Tư' });
+    await new TestClient(env).post('/dang-ky', data);
+    const token = decodeURIComponent(linkIn((await smtp.waitFor(data.email))[0]!.text).split('token=')[1]!);
+    const rows = await queryRows<{ data: string; output: string }>(
+      env.database.db,
+      sql`select data::text as data, coalesce(output::text, '') as output from pgboss.job where name = ${MAIL_JOB_NAME}`,
+    );
+    assert.ok(rows.length > 0);
+    for (const clear of [token, encodeURIComponent(token), data.email, data.fullName, 'xac-minh-email']) {
+      assert.ok(rows.every((r) => !r.data.includes(clear) && !r.output.includes(clear)), `no job row holds "${clear}"`);
+    }
+  });
+
   test('rejects a weak password, a different confirmation and a missing consent with Vietnamese messages, writing nothing', async () => {
     const c = new TestClient(env);
-    const before = smtp.received.length;
+    const filed = await env.mailJobsFiled();
     const weak = form({ password: 'abc', confirm: 'abc' });
     const r1 = await c.post('/dang-ky', weak);
     assert.equal(r1.statusCode, 422);
@@ -168,7 +210,7 @@ describe('citizen registration and email verification', () => {
     assert.match(r5.body, /Trường này là bắt buộc/);
 
     for (const f of [weak, mismatch, noConsent]) assert.equal(await usersWithEmail(f.email), 0);
-    assert.equal(smtp.received.length, before, 'no mail was sent');
+    assert.equal(await env.mailJobsFiled(), filed, 'no mail was sent');
   });
 
   test('refuses a phone number that another account uses', async () => {
@@ -180,18 +222,19 @@ describe('citizen registration and email verification', () => {
 
   test('refuses a registration without a valid CSRF token and writes nothing', async () => {
     const data = form();
+    const filed = await env.mailJobsFiled();
     const res = await new TestClient(env).post('/dang-ky', data, { csrf: 'forged' });
     assert.equal(res.statusCode, 403);
     assert.match(res.body, /Biểu mẫu đã hết hạn/);
     assert.equal(await usersWithEmail(data.email), 0);
-    assert.equal(smtp.to(data.email).length, 0);
+    assert.equal(await env.mailJobsFiled(), filed, 'no mail was sent');
   });
 
   test('verifies nothing when the link is only opened, and confirms only through the form with a valid CSRF token', async () => {
     const c = new TestClient(env);
     const data = form();
     await c.post('/dang-ky', data);
-    const link = linkIn(smtp.to(data.email)[0]!.text);
+    const link = linkIn((await smtp.waitFor(data.email))[0]!.text);
     const [user] = await env.database.db.select().from(users).where(eq(users.email, data.email));
     const state = async () => {
       const [u] = await env.database.db.select().from(users).where(eq(users.id, user!.id));
@@ -238,7 +281,7 @@ describe('citizen registration and email verification', () => {
 
     const data = form();
     await c.post('/dang-ky', data);
-    const link = linkIn(smtp.to(data.email)[0]!.text);
+    const link = linkIn((await smtp.waitFor(data.email))[0]!.text);
     env.clock.advance(25 * 3600_000);
     const expired = await c.get(link);
     assert.equal(expired.statusCode, 400);
@@ -249,8 +292,7 @@ describe('citizen registration and email verification', () => {
     const resent = await c.post('/xac-minh-email/gui-lai', { email: data.email });
     assert.equal(resent.statusCode, 200);
     assert.match(resent.body, /chúng tôi đã gửi một thư mới/);
-    const mails = smtp.to(data.email);
-    assert.equal(mails.length, 2);
+    const mails = await smtp.waitFor(data.email, 2);
     const fresh = linkIn(mails[1]!.text);
     assert.notEqual(fresh, link);
     assert.match((await confirmEmail(c, fresh)).body, /Đã xác minh thư điện tử/);
@@ -260,15 +302,17 @@ describe('citizen registration and email verification', () => {
   test('gives the same answer for an unknown address and does not flood a mailbox with new links', async () => {
     const c = new TestClient(env);
     const unknown = uniqueEmail();
+    const filed = await env.mailJobsFiled();
     const res = await c.post('/xac-minh-email/gui-lai', { email: unknown });
     assert.equal(res.statusCode, 200);
     assert.match(res.body, /chúng tôi đã gửi một thư mới/);
-    assert.equal(smtp.to(unknown).length, 0);
+    assert.equal(await env.mailJobsFiled(), filed, 'nothing is sent to an unknown address');
 
     const data = form();
     await c.post('/dang-ky', data);
     await c.post('/xac-minh-email/gui-lai', { email: data.email });
-    assert.equal(smtp.to(data.email).length, 1, 'a second link within a minute is not sent');
+    assert.equal(await env.mailJobsFiled(), filed + 1, 'a second link within a minute is not sent');
+    assert.equal((await smtp.waitFor(data.email)).length, 1);
     const invalid = await c.post('/xac-minh-email/gui-lai', { email: 'khong hop le' });
     assert.equal(invalid.statusCode, 422);
     assert.match(invalid.body, /Địa chỉ thư điện tử không hợp lệ/);

@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { clearSessionCookie, safeNext } from '../../platform/http/cookies.js';
 import { submitForm } from '../../platform/http/forms.js';
-import { createMailer } from '../../platform/mail/mailer.js';
 import { emptyForm } from '../../platform/views/form.js';
 import { sendPage } from '../../platform/views/render.js';
 import { accountRoutes } from './account-routes.js';
@@ -29,12 +28,9 @@ const verifyKey = {
 
 /** Citizen accounts: registration with email verification, sign-in by password or the national SSO, the account page. */
 export async function citizenRoutes(app: FastifyInstance): Promise<void> {
-  const { config } = app.deps;
-  const mail: MailDeps = {
-    mailer: createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, dataDir: config.dataDir }, app.log),
-    baseUrl: config.baseUrl,
-    provinceName: config.provinceName,
-  };
+  const { config, secrets } = app.deps;
+  // Messages are sealed and filed for the `mail.send` job; the worker holds the mailer.
+  const mail: MailDeps = { secrets, baseUrl: config.baseUrl, provinceName: config.provinceName };
   const oidc = config.oidc ? new OidcClient(config.oidc, `${config.baseUrl}/dang-nhap/oidc/callback`, app.log) : null;
   const providerName = oidc?.displayName ?? null;
 

@@ -1,13 +1,17 @@
 import type { Ctx } from '../../platform/context.js';
 import type { Queryable, Tx } from '../../platform/db/client.js';
 import { composeMail } from '../../platform/mail/compose.js';
-import type { MailMessage, Mailer } from '../../platform/mail/mailer.js';
+import type { MailMessage } from '../../platform/mail/mailer.js';
+import type { Secrets } from '../../platform/secrets.js';
 import { issueUserToken, userTokensThrottled } from './one-time-tokens.js';
 
 export const VERIFY_EMAIL_HOURS = 24;
 
-/** What the citizen use cases need to send mail: the transport and the values links and texts are built from. */
-export type MailDeps = { mailer: Mailer; baseUrl: string; provinceName: string };
+/**
+ * What the citizen use cases need to send mail: the key that seals a message in the job queue (the `mail.send`
+ * job delivers it) and the values links and texts are built from.
+ */
+export type MailDeps = { secrets: Secrets; baseUrl: string; provinceName: string };
 
 /** A new one-time verification link for the account. */
 export function issueEmailVerification(tx: Ctx & { db: Tx }, userId: string): Promise<string> {
@@ -54,19 +58,4 @@ export function alreadyRegisteredMail(deps: MailDeps, to: string, name: string, 
       { text: 'citizen.mail.signature' },
     ],
   });
-}
-
-/**
- * Sends after the transaction committed. A mail server that is down must not undo a registration: the person
- * can ask for the message again. The log gets the error code only, since SMTP replies often quote the address.
- */
-export async function deliver(ctx: Ctx, mailer: Mailer, message: MailMessage): Promise<boolean> {
-  try {
-    await mailer.send(message);
-    return true;
-  } catch (err) {
-    const e = err as { code?: unknown; responseCode?: unknown };
-    ctx.log.error({ mailError: { code: e.code, responseCode: e.responseCode } }, 'could not send mail');
-    return false;
-  }
 }

@@ -37,6 +37,16 @@ export type JobDefinition<S extends z.ZodType = z.ZodType> = {
   readonly options: Readonly<Required<JobOptions>>;
 };
 
+/**
+ * What filing a job needs to know about it. A process that only enqueues need not hold the handler or its
+ * dependencies (a mailer, a key), only the job's name and payload shape.
+ */
+export type JobRef<S extends z.ZodType = z.ZodType> = {
+  readonly name: string;
+  readonly schema: S;
+  readonly options: { readonly dedupe: boolean };
+};
+
 /** Dotted lower-case words, e.g. `platform.purge-expired-sessions`, so names read the same in logs and SQL. */
 const NAME = /^[a-z][a-z0-9-]*(\.[a-z][a-z0-9-]*)+$/;
 
@@ -73,7 +83,7 @@ export function defineJob<S extends z.ZodType>(
  * schema that accepts a Date (which jsonb turns into a string) fails when the job is enqueued, not
  * when it runs.
  */
-export function storedPayload<S extends z.ZodType>(job: JobDefinition<S>, payload: z.input<S>): object {
+export function storedPayload<S extends z.ZodType>(job: JobRef<S>, payload: z.input<S>): object {
   const parsed = job.schema.parse(payload);
   const json: unknown = JSON.parse(JSON.stringify(parsed ?? null));
   const again = job.schema.safeParse(json);

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { fromDrizzle, type PgBoss } from 'pg-boss';
 import type { z } from 'zod';
 import type { Tx } from '../db/client.js';
-import { type JobDefinition, storedPayload } from './define-job.js';
+import { type JobRef, storedPayload } from './define-job.js';
 
 export type EnqueueOptions = {
   /** Not before this moment (the database's clock decides). */
@@ -36,7 +36,7 @@ export function registerSender(sender: Sender): () => void {
  */
 export async function enqueue<S extends z.ZodType>(
   tx: { db: Tx },
-  job: JobDefinition<S>,
+  job: JobRef<S>,
   payload: z.input<S>,
   options: EnqueueOptions = {},
 ): Promise<string | null> {

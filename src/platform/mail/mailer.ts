@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import type { FastifyBaseLogger } from 'fastify';
 import { createTransport } from 'nodemailer';
+import type { LogFn } from 'pino';
 
 export type MailMessage = { to: string; subject: string; text: string; html: string };
 
@@ -19,7 +19,7 @@ type MailerOptions = { smtpUrl: string | undefined; from: string; dataDir: strin
  * demo shows the exact message (links included) with no mail server. Only the file's path is logged: the
  * address and the body are personal data or secrets.
  */
-export function createMailer(opts: MailerOptions, log: FastifyBaseLogger): Mailer {
+export function createMailer(opts: MailerOptions, log: { info: LogFn }): Mailer {
   if (opts.smtpUrl) {
     const transport = createTransport(opts.smtpUrl, { from: opts.from });
     return {
