@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { recordAudit } from '../platform/audit/record-audit.js';
 import { hashPassword, passwordProblem, verifyPassword } from '../platform/auth/password.js';
+import { destroyUserSessions } from '../platform/auth/sessions.js';
 import type { Ctx } from '../platform/context.js';
 import { inTransaction } from '../platform/db/transaction.js';
 import { Invalid, NotFound } from '../platform/errors.js';
@@ -14,8 +15,11 @@ const input = z.object({
   confirm: z.string({ error: 'field.required' }).min(1, { error: 'field.required' }),
 });
 
-/** A person changes their own password; this also clears a forced change. */
-export async function changeOwnPassword(ctx: Ctx, userId: string, raw: unknown): Promise<void> {
+/**
+ * A person changes their own password; this also clears a forced change and signs out every other device
+ * (sessions opened with the old password), keeping the session the change was made from.
+ */
+export async function changeOwnPassword(ctx: Ctx, userId: string, raw: unknown, keepSessionId: string): Promise<void> {
   const data = parseInput(input, raw);
   const [user] = await ctx.db.select().from(users).where(eq(users.id, userId));
   if (!user) throw new NotFound();
@@ -30,6 +34,7 @@ export async function changeOwnPassword(ctx: Ctx, userId: string, raw: unknown):
       .update(users)
       .set({ passwordHash, mustChangePassword: false, updatedAt: ctx.now(), version: user.version + 1 })
       .where(eq(users.id, user.id));
+    await destroyUserSessions(tx.db, user.id, keepSessionId);
     await recordAudit(tx, { action: 'user.password_changed', actorId: user.id, actorLabel: user.username ?? user.email ?? user.fullName, entityType: 'user', entityId: user.id, agencyId: user.agencyId });
   });
 }

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Ctx } from '../platform/context.js';
-import { advanceSession, createSession, destroySession, destroyUserSessions } from '../platform/auth/sessions.js';
+import { advanceSession, createSession, destroySession } from '../platform/auth/sessions.js';
 import { clearSessionCookie, safeNext, setFlash, setSessionCookie } from '../platform/http/cookies.js';
 import { submitForm } from '../platform/http/forms.js';
 import { emptyForm } from '../platform/views/form.js';
@@ -122,9 +122,7 @@ export async function accountsRoutes(app: FastifyInstance): Promise<void> {
       reply,
       req.body,
       async () => {
-        await changeOwnPassword(req.ctx, s.user.id, req.body);
-        // Other devices keep the old password's sessions no longer.
-        await destroyUserSessions(database.db, s.user.id, s.id);
+        await changeOwnPassword(req.ctx, s.user.id, req.body, s.id);
         await advanceSession(database.db, s.id, 'active', s.mfaVerified);
         setFlash(req, reply, req.t('password.changed'));
         return reply.redirect('/quan-tri', 303);

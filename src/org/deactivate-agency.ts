@@ -1,45 +1,25 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { z } from 'zod';
-import { recordAudit } from '../platform/audit/record-audit.js';
-import { requirePermission } from '../platform/auth/authorize.js';
 import type { Ctx } from '../platform/context.js';
-import { inTransaction } from '../platform/db/transaction.js';
-import { Conflict, Invalid, NotFound } from '../platform/errors.js';
-import { parseInput } from '../platform/validation.js';
-import { idOrNotFound } from '../platform/validation.js';
-import { type Agency, agencySnapshot, versionField } from './agency-rules.js';
+import { Invalid } from '../platform/errors.js';
+import type { Agency } from './agency-rules.js';
 import { agencies } from './schema.js';
-
-const input = z.object({ version: versionField });
+import { setAgencyActive } from './set-agency-active.js';
 
 /**
  * Stops an agency (a merged or dissolved department). Refused while subordinate agencies are still active,
  * so the active agencies always form a tree.
  */
-export async function deactivateAgency(ctx: Ctx, id: string, raw: unknown): Promise<Agency> {
-  const agencyId = idOrNotFound(id);
-  const [current] = await ctx.db.select({ id: agencies.id }).from(agencies).where(eq(agencies.id, agencyId));
-  if (!current) throw new NotFound();
-  await requirePermission(ctx, 'agency.deactivate', agencyId);
-  const data = parseInput(input, raw);
-  return inTransaction(ctx, async (tx) => {
-    const [before] = await tx.db.select().from(agencies).where(eq(agencies.id, agencyId)).for('update');
-    if (!before) throw new NotFound();
-    if (before.version !== data.version) throw new Conflict();
-    if (!before.active) throw new Invalid({ _form: { key: 'agency.alreadyInactive' } });
-    const [row] = await tx.db
-      .select({ n: sql<number>`count(*)::int` })
-      .from(agencies)
-      .where(and(eq(agencies.parentId, agencyId), eq(agencies.active, true)));
-    const count = Number(row?.n ?? 0);
-    if (count > 0) throw new Invalid({ _form: { key: 'agency.hasActiveChildren', params: { count } } });
-    const [after] = await tx.db
-      .update(agencies)
-      .set({ active: false, version: before.version + 1, updatedAt: ctx.now() })
-      .where(and(eq(agencies.id, agencyId), eq(agencies.version, data.version)))
-      .returning();
-    if (!after) throw new Conflict();
-    await recordAudit(tx, { action: 'agency.deactivated', entityType: 'agency', entityId: agencyId, agencyId, before: agencySnapshot(before), after: agencySnapshot(after) });
-    return after;
+export function deactivateAgency(ctx: Ctx, id: string, raw: unknown): Promise<Agency> {
+  return setAgencyActive(ctx, id, raw, {
+    active: false,
+    action: 'agency.deactivated',
+    rule: async (tx, before) => {
+      const [row] = await tx.db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(agencies)
+        .where(and(eq(agencies.parentId, before.id), eq(agencies.active, true)));
+      const count = Number(row?.n ?? 0);
+      if (count > 0) throw new Invalid({ _form: { key: 'agency.hasActiveChildren', params: { count } } });
+    },
   });
 }

@@ -21,6 +21,7 @@ const schema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'phải bắt đầu bằng postgres:// (must start with postgres://)')
     .optional(),
   CONGSO_DATA_DIR: z.string().min(1).default('./data'),
+  CONGSO_FILES_DIR: z.string().min(1).optional(),
   CONGSO_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
   CONGSO_SECRET: z.string().min(32, 'cần ít nhất 32 ký tự (at least 32 characters)').optional(),
   CONGSO_DEMO: bool.default(true),
@@ -43,6 +44,7 @@ export type Config = {
   host: string;
   databaseUrl: string | undefined;
   dataDir: string;
+  filesDir: string;
   baseUrl: string;
   secret: string | undefined;
   demo: boolean;
@@ -86,6 +88,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
     dataDir: path.resolve(e.CONGSO_DATA_DIR),
+    filesDir: path.resolve(e.CONGSO_FILES_DIR ?? path.join(e.CONGSO_DATA_DIR, 'files')),
     baseUrl: (e.CONGSO_BASE_URL ?? `http://${e.HOST === '0.0.0.0' ? 'localhost' : e.HOST}:${e.PORT}`).replace(/\/$/, ''),
     secret: e.CONGSO_SECRET,
     demo: e.CONGSO_DEMO,

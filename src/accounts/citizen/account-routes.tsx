@@ -1,5 +1,4 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { destroyUserSessions } from '../../platform/auth/sessions.js';
 import { NotFound } from '../../platform/errors.js';
 import { clearSessionCookie, setFlash } from '../../platform/http/cookies.js';
 import { submitForm } from '../../platform/http/forms.js';
@@ -17,7 +16,6 @@ type Body = Record<string, string | undefined>;
 
 /** The citizen's own account: details, linked identities, password, sessions. */
 export async function accountRoutes(app: FastifyInstance, opts: { oidc: OidcClient | null }): Promise<void> {
-  const { database } = app.deps;
   const { oidc } = opts;
   const provider = oidc ? { issuer: oidc.settings.issuer, displayName: oidc.displayName } : null;
 
@@ -42,9 +40,7 @@ export async function accountRoutes(app: FastifyInstance, opts: { oidc: OidcClie
       reply,
       req.body,
       async () => {
-        await changeOwnPassword(req.ctx, s.user.id, req.body);
-        // Devices signed in with the old password are signed out; this one stays.
-        await destroyUserSessions(database.db, s.user.id, s.id);
+        await changeOwnPassword(req.ctx, s.user.id, req.body, s.id);
         setFlash(req, reply, req.t('password.changed'));
         return reply.redirect('/tai-khoan', 303);
       },
