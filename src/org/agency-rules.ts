@@ -43,6 +43,23 @@ export async function codeTaken(db: Queryable, code: string, exceptId?: string):
   return !!row && row.id !== exceptId;
 }
 
+/** The columns an agency form sets, from its parsed fields; absent optional fields are stored as null. */
+export function agencyColumns(data: z.output<z.ZodObject<typeof agencyFields>>, adminUnitId: string | null) {
+  return {
+    code: data.code,
+    name: data.name,
+    nameEn: data.nameEn ?? null,
+    shortName: data.shortName ?? null,
+    type: data.type,
+    adminUnitId,
+    address: data.address ?? null,
+    phone: data.phone ?? null,
+    email: data.email ?? null,
+    website: data.website ?? null,
+    hasOneStopDesk: data.hasOneStopDesk,
+  };
+}
+
 export function agencySnapshot(a: Agency) {
   return {
     code: a.code,

@@ -7,7 +7,7 @@ import { inTransaction } from '../platform/db/transaction.js';
 import { type FieldErrors, Invalid, pgErrorCode } from '../platform/errors.js';
 import { optionalUuid, parseInput } from '../platform/validation.js';
 import { requireSystemWide } from '../platform/auth/authorize.js';
-import { type Agency, agencyFields, agencySnapshot, codeTaken, resolveUnit } from './agency-rules.js';
+import { type Agency, agencyFields, agencySnapshot, codeTaken, resolveUnit, agencyColumns } from './agency-rules.js';
 import { agencies } from './schema.js';
 
 const input = z.object({ ...agencyFields, parentId: optionalUuid });
@@ -36,18 +36,8 @@ export async function createAgency(ctx: Ctx, raw: unknown): Promise<Agency> {
       const [row] = await tx.db
         .insert(agencies)
         .values({
-          code: data.code,
-          name: data.name,
-          nameEn: data.nameEn ?? null,
-          shortName: data.shortName ?? null,
-          type: data.type,
+          ...agencyColumns(data, adminUnitId),
           parentId,
-          adminUnitId,
-          address: data.address ?? null,
-          phone: data.phone ?? null,
-          email: data.email ?? null,
-          website: data.website ?? null,
-          hasOneStopDesk: data.hasOneStopDesk,
           createdAt: ctx.now(),
           updatedAt: ctx.now(),
         })

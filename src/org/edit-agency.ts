@@ -7,7 +7,7 @@ import { inTransaction } from '../platform/db/transaction.js';
 import { Conflict, type FieldErrors, Invalid, NotFound, pgErrorCode } from '../platform/errors.js';
 import { parseInput } from '../platform/validation.js';
 import { idOrNotFound } from '../platform/validation.js';
-import { type Agency, agencyFields, agencySnapshot, codeTaken, resolveUnit, versionField } from './agency-rules.js';
+import { type Agency, agencyFields, agencySnapshot, codeTaken, resolveUnit, versionField, agencyColumns } from './agency-rules.js';
 import { agencies } from './schema.js';
 
 const input = z.object({ ...agencyFields, version: versionField });
@@ -31,17 +31,7 @@ export async function editAgency(ctx: Ctx, id: string, raw: unknown): Promise<Ag
       const [after] = await tx.db
         .update(agencies)
         .set({
-          code: data.code,
-          name: data.name,
-          nameEn: data.nameEn ?? null,
-          shortName: data.shortName ?? null,
-          type: data.type,
-          adminUnitId,
-          address: data.address ?? null,
-          phone: data.phone ?? null,
-          email: data.email ?? null,
-          website: data.website ?? null,
-          hasOneStopDesk: data.hasOneStopDesk,
+          ...agencyColumns(data, adminUnitId),
           version: before.version + 1,
           updatedAt: ctx.now(),
         })
