@@ -22,14 +22,10 @@ const filter = process.argv.slice(2);
 let files = [...collect(path.join(root, 'src')), ...collect(path.join(root, 'test'))].sort();
 if (filter.length) files = files.filter((f) => filter.some((x) => f.includes(x)));
 
-// The browser tests look at the real stylesheet, so a theme changed since the last build is rebuilt first.
-const builtCss = path.join(root, 'dist/assets/congso.css');
-const sourcesDir = path.join(root, 'src/platform/views/assets');
-const stale = !fs.existsSync(builtCss) || fs.readdirSync(sourcesDir).some((f) => fs.statSync(path.join(sourcesDir, f)).mtimeMs > fs.statSync(builtCss).mtimeMs);
-if (stale) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build-assets.ts'], { cwd: root, stdio: 'inherit' });
-  if (r.status !== 0) process.exit(r.status ?? 1);
-}
+// The production build (bundle and stylesheet, a few seconds): browser tests look at the real stylesheet, and the
+// process-level tests run the bundle, as production does, instead of compiling the sources at every spawn.
+const build = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build.ts'], { cwd: root, stdio: 'inherit' });
+if (build.status !== 0) process.exit(build.status ?? 1);
 const started = Date.now();
 await ensureTemplate();
 console.log(`engine: ${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite (embedded)'}; template ready in ${Date.now() - started} ms; ${files.length} test files`);

@@ -2,3 +2,4 @@ export * from './platform/schema.js';
 export * from './org/schema.js';
 export * from './accounts/schema.js';
 export * from './services/calendar/schema.js';
+export * from './portal/schema.js';

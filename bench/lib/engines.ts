@@ -32,7 +32,8 @@ export async function probePostgres(adminUrl: string): Promise<PostgresProbe> {
   }
 }
 
-async function admin(adminUrl: string, statement: string): Promise<void> {
+/** One statement on the admin connection (create/drop/rename database cannot run inside a transaction). */
+export async function admin(adminUrl: string, statement: string): Promise<void> {
   const client = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 5000 });
   await client.connect();
   try {

@@ -3,6 +3,8 @@ import { registerDbCommands } from './db.js';
 import { registerUserCommands } from './user.js';
 import { registerAuditCommands } from './audit.js';
 import { registerUnitCommands } from './unit-import.js';
+import { registerPortalCommands } from './portal.js';
+import { registerDemoCommands } from './demo.js';
 
 const program = new Command();
 program
@@ -22,5 +24,7 @@ registerDbCommands(program);
 registerUserCommands(program);
 registerAuditCommands(program);
 registerUnitCommands(program);
+registerPortalCommands(program);
+registerDemoCommands(program);
 
 await program.parseAsync(process.argv);

@@ -106,7 +106,8 @@ function runCli(args: string[], extraEnv: Record<string, string>): Promise<{ cod
   const env: Record<string, string | undefined> = { ...process.env, CONGSO_DEMO: 'false', LOG_LEVEL: 'silent', ...extraEnv };
   if (!extraEnv.DATABASE_URL) delete env.DATABASE_URL;
   return new Promise((resolve, reject) => {
-    const p = spawn(process.execPath, ['--import', 'tsx', 'src/cli/index.ts', ...args], { cwd: projectRoot, env });
+    // The production bundle, which `npm test` builds first.
+    const p = spawn(process.execPath, ['dist/cli.js', ...args], { cwd: projectRoot, env });
     let stdout = '';
     let stderr = '';
     p.stdout.on('data', (d) => (stdout += d));

@@ -6,6 +6,7 @@ import type { Ctx } from '../platform/context.js';
 import { inTransaction } from '../platform/db/transaction.js';
 import { adminUnits, agencies } from '../org/schema.js';
 import { DEMO_PASSWORD, demoAgencies, demoCitizen, demoCommunes, demoOfficials, demoProvince } from './demo-data.js';
+import { seedDemoPortal } from './seed-portal.js';
 
 export type DemoLogin = { login: string; role: string };
 
@@ -15,14 +16,17 @@ export async function isEmpty(ctx: Ctx): Promise<boolean> {
   return Number(row?.n ?? 0) === 0;
 }
 
-/** Loads the demo province in one transaction; running it again on a seeded database changes nothing. */
+/**
+ * Loads the demo province and its portal in one transaction; running it again on a seeded database changes
+ * nothing, and on a province seeded before the portal existed it adds only the portal.
+ */
 export async function seedDemo(ctx: Ctx): Promise<{ seeded: boolean; logins: DemoLogin[] }> {
   const logins: DemoLogin[] = [
     ...demoOfficials.map((o) => ({ login: o.username, role: o.roles.map((r) => r.role).join(', ') })),
     { login: demoCitizen.email, role: 'citizen' },
   ];
   const [existing] = await ctx.db.select({ id: agencies.id }).from(agencies).where(eq(agencies.code, demoAgencies[0]!.code));
-  if (existing) return { seeded: false, logins };
+  if (existing) return { seeded: await seedDemoPortal(ctx), logins };
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await inTransaction(ctx, async (tx) => {
     const validFrom = '2025-07-01';
@@ -63,6 +67,7 @@ export async function seedDemo(ctx: Ctx): Promise<{ seeded: boolean; logins: Dem
     }
     await tx.db.insert(users).values({ kind: 'citizen', ...demoCitizen, passwordHash, emailVerifiedAt: ctx.now() });
     await recordAudit(tx, { action: 'demo.seeded', actorLabel: 'system', after: { agencies: demoAgencies.length, officials: demoOfficials.length } });
+    await seedDemoPortal(tx);
   });
   return { seeded: true, logins };
 }

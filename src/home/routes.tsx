@@ -2,7 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import { Layout } from '../platform/views/layout.js';
 import type { PageCtx } from '../platform/views/page.js';
 import { sendPage } from '../platform/views/render.js';
-/** The public landing page until the portal module takes over "/". */
+import { siteGet } from '../portal/site/site-routes.js';
+import { siteHome } from '../portal/site/public-routes.js';
+
+/** The landing page shown at "/" while the province has no portal site yet (a fresh install without demo data). */
 function HomePage({ page }: { page: PageCtx }) {
   const { t } = page;
   return (
@@ -33,6 +36,7 @@ function HomePage({ page }: { page: PageCtx }) {
   );
 }
 
+/** "/" is the provincial portal's home (or the home of the site whose host name the request came by). */
 export async function homeRoutes(app: FastifyInstance): Promise<void> {
-  app.get('/', async (req, reply) => sendPage(reply, <HomePage page={req.page()} />));
+  siteGet(app, '/', siteHome, { fallback: (req, reply) => sendPage(reply, <HomePage page={req.page()} />) });
 }

@@ -22,6 +22,8 @@ const schema = z.object({
     .optional(),
   CONGSO_DATA_DIR: z.string().min(1).default('./data'),
   CONGSO_FILES_DIR: z.string().min(1).optional(),
+  CONGSO_MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(1024).default(20),
+  CONGSO_PAGE_CACHE_MB: z.coerce.number().int().min(0).max(4096).default(64),
   CONGSO_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
   CONGSO_SECRET: z.string().min(32, 'cần ít nhất 32 ký tự (at least 32 characters)').optional(),
   CONGSO_DEMO: bool.default(true),
@@ -45,6 +47,10 @@ export type Config = {
   databaseUrl: string | undefined;
   dataDir: string;
   filesDir: string;
+  /** The largest single uploaded file, in bytes. */
+  maxUploadBytes: number;
+  /** Memory for whole anonymous pages; 0 turns the page cache off. */
+  pageCacheBytes: number;
   baseUrl: string;
   secret: string | undefined;
   demo: boolean;
@@ -89,6 +95,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     databaseUrl: e.DATABASE_URL,
     dataDir: path.resolve(e.CONGSO_DATA_DIR),
     filesDir: path.resolve(e.CONGSO_FILES_DIR ?? path.join(e.CONGSO_DATA_DIR, 'files')),
+    maxUploadBytes: e.CONGSO_MAX_UPLOAD_MB * 1024 * 1024,
+    pageCacheBytes: e.CONGSO_PAGE_CACHE_MB * 1024 * 1024,
     baseUrl: (e.CONGSO_BASE_URL ?? `http://${e.HOST === '0.0.0.0' ? 'localhost' : e.HOST}:${e.PORT}`).replace(/\/$/, ''),
     secret: e.CONGSO_SECRET,
     demo: e.CONGSO_DEMO,

@@ -1,4 +1,4 @@
-import { bigserial, index, jsonb, pgTable, text, timestamp, uuid, boolean } from 'drizzle-orm/pg-core';
+import { bigserial, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid, boolean } from 'drizzle-orm/pg-core';
 import { users } from '../accounts/schema.js';
 
 export const settings = pgTable('settings', {
@@ -53,4 +53,29 @@ export const auditLog = pgTable(
     index('audit_log_entity').on(t.entityType, t.entityId),
     index('audit_log_action').on(t.action),
   ],
+);
+
+/** A resized rendition of an uploaded image, stored beside the original. */
+export type ImageVariant = { width: number; height: number; key: string; contentType: string; size: number };
+
+/**
+ * Uploaded files (portal images and PDFs, dossier attachments): the bytes live in the file storage under `key`;
+ * this row says what they are. The content type is the one sniffed from the bytes, never the one the browser sent.
+ */
+export const files = pgTable(
+  'files',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    key: text('key').notNull(),
+    name: text('name').notNull(),
+    contentType: text('content_type').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    width: integer('width'),
+    height: integer('height'),
+    variants: jsonb('variants').$type<ImageVariant[]>().notNull().default([]),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('files_key').on(t.key)],
 );

@@ -4,8 +4,10 @@ import type { Config } from './config.js';
 import type { Ctx } from './context.js';
 import { type Database, openDatabase } from './db/client.js';
 import { buildApp } from './http/app.js';
+import { LocalFileStorage } from './storage/local-storage.js';
 import { loadSecrets } from './secrets.js';
 import { platformJobs, platformSchedules } from './jobs/platform-jobs.js';
+import { articleJobs } from '../portal/articles/publish-scheduled.js';
 import { type Worker, startWorker } from './jobs/worker.js';
 import { mailJob } from './mail/mail-job.js';
 import { createMailer } from './mail/mailer.js';
@@ -35,8 +37,8 @@ export async function startServer(config: Config, log: Logger, print: (line: str
     }
     // Background jobs (deadlines, notifications, clean-up) run in this process, on the same database.
     const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, dataDir: config.dataDir }, log);
-    worker = await startWorker({ database, log, handlers: [...platformJobs, mailJob({ secrets, mailer })], schedules: platformSchedules, concurrency: 1 });
-    const app = await buildApp({ config, database, secrets }, log);
+    worker = await startWorker({ database, log, handlers: [...platformJobs, ...articleJobs, mailJob({ secrets, mailer })], schedules: platformSchedules, concurrency: 1 });
+    const app = await buildApp({ config, database, secrets, storage: new LocalFileStorage({ root: config.filesDir, maxBytes: config.maxUploadBytes }) }, log);
     await app.listen({ port: config.port, host: config.host });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;

@@ -26,10 +26,11 @@ export class CongsoProcess {
   private waiters: { re: RegExp; resolve: (line: string) => void }[] = [];
   private exit: Exit | null = null;
 
-  constructor(entry: 'src/main.ts' | 'src/cli/index.ts', args: string[], env: Record<string, string>) {
+  /** Runs the production bundle (`npm test` builds it first), as `npm start` does. */
+  constructor(entry: 'dist/main.js' | 'dist/cli.js', args: string[], env: Record<string, string>) {
     // The test runner's own settings (DATABASE_URL, NODE_ENV) must not leak in: each test says what it wants.
     const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(DATABASE_URL|CONGSO_|PORT$|HOST$|LOG_LEVEL$|NODE_ENV$|NODE_TEST)/.test(k)));
-    this.child = spawn(process.execPath, ['--import', 'tsx', entry, ...args], {
+    this.child = spawn(process.execPath, ['--enable-source-maps', entry, ...args], {
       cwd: projectRoot,
       env: { ...base, CONGSO_SECRET: 'ops-test-secret-ops-test-secret-0123456789', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -107,11 +108,11 @@ export class CongsoProcess {
 }
 
 export function startCongso(env: Record<string, string>): CongsoProcess {
-  return new CongsoProcess('src/main.ts', [], { PORT: '0', HOST: '127.0.0.1', ...env });
+  return new CongsoProcess('dist/main.js', [], { PORT: '0', HOST: '127.0.0.1', ...env });
 }
 
 export function runCli(args: string[], env: Record<string, string>): CongsoProcess {
-  return new CongsoProcess('src/cli/index.ts', args, env);
+  return new CongsoProcess('dist/cli.js', args, env);
 }
 
 export function tempDataDir(): string {

@@ -6,6 +6,7 @@ import { type Database, openPglite } from '../../src/platform/db/client.js';
 import { buildApp } from '../../src/platform/http/app.js';
 import { createLogger } from '../../src/platform/logger.js';
 import { makeSecrets } from '../../src/platform/secrets.js';
+import { LocalFileStorage } from '../../src/platform/storage/local-storage.js';
 import { TEST_SECRET } from '../support/app.js';
 
 describe('readiness follows the migrations', () => {
@@ -15,7 +16,7 @@ describe('readiness follows the migrations', () => {
     // A database that exists but has not been migrated yet, as during a first start or a failed upgrade.
     database = await openPglite(null);
     const config = loadConfig({ CONGSO_SECRET: TEST_SECRET, LOG_LEVEL: 'silent', CONGSO_DEMO: 'false' });
-    app = await buildApp({ config, database, secrets: makeSecrets(TEST_SECRET) }, createLogger('silent'));
+    app = await buildApp({ config, database, secrets: makeSecrets(TEST_SECRET), storage: new LocalFileStorage({ root: config.filesDir, maxBytes: config.maxUploadBytes }) }, createLogger('silent'));
     await app.ready();
   });
   after(async () => {
@@ -39,7 +40,7 @@ describe('readiness follows the migrations', () => {
     const closed = await openPglite(null);
     await closed.migrate();
     const config = loadConfig({ CONGSO_SECRET: TEST_SECRET, LOG_LEVEL: 'silent', CONGSO_DEMO: 'false' });
-    const other = await buildApp({ config, database: closed, secrets: makeSecrets(TEST_SECRET) }, createLogger('silent'));
+    const other = await buildApp({ config, database: closed, secrets: makeSecrets(TEST_SECRET), storage: new LocalFileStorage({ root: config.filesDir, maxBytes: config.maxUploadBytes }) }, createLogger('silent'));
     await other.ready();
     try {
       assert.equal((await other.inject('/readyz')).statusCode, 200);

@@ -9,6 +9,7 @@ import { type Database, queryRows } from '../../src/platform/db/client.js';
 import { buildApp } from '../../src/platform/http/app.js';
 import { ANON_COOKIE, SESSION_COOKIE } from '../../src/platform/http/cookies.js';
 import { platformJobs } from '../../src/platform/jobs/platform-jobs.js';
+import { articleJobs } from '../../src/portal/articles/publish-scheduled.js';
 import { type Worker, startWorker } from '../../src/platform/jobs/worker.js';
 import { createLogger } from '../../src/platform/logger.js';
 import { MAIL_JOB_NAME, mailJob } from '../../src/platform/mail/mail-job.js';
@@ -16,6 +17,8 @@ import { createMailer } from '../../src/platform/mail/mailer.js';
 import { makeSecrets, type Secrets } from '../../src/platform/secrets.js';
 import { createSession } from '../../src/platform/auth/sessions.js';
 import { openTestDatabase } from './db.js';
+import { LocalFileStorage } from '../../src/platform/storage/local-storage.js';
+import type { FileStorage } from '../../src/platform/storage/storage.js';
 
 export const TEST_SECRET = 'test-secret-test-secret-test-secret-0123456789';
 
@@ -35,6 +38,8 @@ export type TestEnv = {
   app: FastifyInstance;
   secrets: Secrets;
   config: Config;
+  /** The app's file storage, in the env's private data directory. */
+  storage: FileStorage;
   clock: TestClock;
   /** Runs the jobs the app files (mail among them) on the test database, as the server's worker does. */
   worker: Worker;
@@ -57,12 +62,13 @@ export async function makeTestEnv(overrides: Record<string, string> = {}): Promi
   const config = loadConfig({ CONGSO_SECRET: TEST_SECRET, LOG_LEVEL: 'silent', CONGSO_DEMO: 'false', CONGSO_DATA_DIR: dataDir, ...overrides });
   const secrets = makeSecrets(TEST_SECRET);
   const clock = new TestClock();
+  const storage = new LocalFileStorage({ root: config.filesDir, maxBytes: config.maxUploadBytes });
   const log = createLogger('silent');
   const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, dataDir: config.dataDir }, log);
-  const worker = await startWorker({ database, log, handlers: [...platformJobs, mailJob({ secrets, mailer })], pollMs: TEST_POLL_MS, now: clock.now });
+  const worker = await startWorker({ database, log, handlers: [...platformJobs, ...articleJobs, mailJob({ secrets, mailer })], pollMs: TEST_POLL_MS, now: clock.now });
   let app: FastifyInstance;
   try {
-    app = await buildApp({ config, database, secrets, now: clock.now }, log);
+    app = await buildApp({ config, database, secrets, storage, now: clock.now }, log);
     await app.ready();
   } catch (err) {
     await worker.stop();
@@ -73,6 +79,7 @@ export async function makeTestEnv(overrides: Record<string, string> = {}): Promi
     database,
     app,
     secrets,
+    storage,
     config,
     clock,
     worker,

@@ -25,17 +25,38 @@ export const permissions = [
   'role.assign',
   'audit.read',
   'calendar.manage',
+  // Portal: a site belongs to an agency, so these are checked against the site's agency.
+  'site.manage',
+  'article.write',
+  'article.publish',
+  'legal.manage',
+  'inquiry.handle',
+  'inquiry.publish',
+  'portal.stats.read',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
 const grants: Record<Role, readonly Permission[]> = {
   system_admin: permissions,
-  agency_admin: ['agency.read', 'agency.create', 'agency.update', 'agency.deactivate', 'user.read', 'user.manage', 'role.assign', 'audit.read'],
-  editor: ['agency.read'],
-  approver: ['agency.read'],
+  agency_admin: [
+    'agency.read',
+    'agency.create',
+    'agency.update',
+    'agency.deactivate',
+    'user.read',
+    'user.manage',
+    'role.assign',
+    'audit.read',
+    'site.manage',
+    'portal.stats.read',
+  ],
+  editor: ['agency.read', 'article.write', 'legal.manage', 'inquiry.handle', 'portal.stats.read'],
+  // Approvers write too (they fix a typo before publishing), but never publish their own article: see publish-article.ts.
+  approver: ['agency.read', 'article.write', 'article.publish', 'legal.manage', 'inquiry.handle', 'inquiry.publish', 'portal.stats.read'],
   desk_officer: ['agency.read'],
-  specialist: ['agency.read'],
-  leader: ['agency.read', 'user.read'],
+  // The unit a question is routed to answers it.
+  specialist: ['agency.read', 'inquiry.handle'],
+  leader: ['agency.read', 'user.read', 'portal.stats.read'],
   clerk: ['agency.read', 'user.read'],
 };
 

@@ -27,6 +27,12 @@ export type Database = {
   location: string;
   migrate(): Promise<void>;
   close(): Promise<void>;
+  /**
+   * Calls onMessage with the payload of every NOTIFY on the channel, from any process sharing the database, after the
+   * notifying transaction commits. onReset is called when notifications may have been missed (the listening
+   * connection was lost and is being re-established), so the caller can drop whatever the messages keep fresh.
+   */
+  listen(channel: string, onMessage: (payload: string) => void, onReset: () => void): Promise<() => Promise<void>>;
 };
 
 export class DatabaseUnavailableError extends Error {
@@ -70,6 +76,7 @@ export async function openPostgres(url: string, opts: { max?: number } = {}): Pr
     location: redactUrl(url),
     migrate: () => migratePg(db as never, { migrationsFolder }),
     close: () => pool.end(),
+    listen: (channel, onMessage, onReset) => listenPostgres(url, channel, onMessage, onReset),
   };
 }
 
@@ -112,10 +119,76 @@ export async function openPglite(dataDir: string | null): Promise<Database> {
     engine: 'pglite',
     location: dataDir ?? 'memory://',
     migrate: () => migratePglite(db as never, { migrationsFolder }),
+    // One process owns a PGlite directory, so its own notifications are all there is; nothing can be missed.
+    listen: async (channel, onMessage) => client.listen(assertChannel(channel), onMessage),
     close: async () => {
       await client.close();
       await release?.();
     },
+  };
+}
+
+function assertChannel(channel: string): string {
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(channel)) throw new Error(`invalid channel name ${JSON.stringify(channel)}`);
+  return channel;
+}
+
+const LISTEN_RETRY_MAX_MS = 30_000;
+
+/**
+ * A dedicated connection outside the pool (a pooled one would be handed to queries and lose its LISTEN). When it
+ * drops, the caller is told to reset and the connection is re-established with growing delays until stopped.
+ */
+async function listenPostgres(url: string, channel: string, onMessage: (payload: string) => void, onReset: () => void): Promise<() => Promise<void>> {
+  assertChannel(channel);
+  let stopped = false;
+  let client: pg.Client | null = null;
+  let retryTimer: NodeJS.Timeout | null = null;
+  let delay = 500;
+  const connect = async (): Promise<void> => {
+    const c = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
+    c.on('notification', (msg) => {
+      if (msg.channel === channel) onMessage(msg.payload ?? '');
+    });
+    c.on('error', () => lost(c));
+    c.on('end', () => lost(c));
+    await c.connect();
+    await c.query(`LISTEN ${channel}`);
+    client = c;
+    delay = 500;
+  };
+  const lost = (c: pg.Client) => {
+    if (stopped || client !== c) return;
+    client = null;
+    c.removeAllListeners('end');
+    c.end().catch(() => {});
+    onReset();
+    retry();
+  };
+  const retry = () => {
+    if (stopped || retryTimer) return;
+    retryTimer = setTimeout(() => {
+      retryTimer = null;
+      connect().then(
+        () => onReset(),
+        () => {
+          delay = Math.min(delay * 2, LISTEN_RETRY_MAX_MS);
+          retry();
+        },
+      );
+    }, delay);
+    retryTimer.unref();
+  };
+  await connect();
+  return async () => {
+    stopped = true;
+    if (retryTimer) clearTimeout(retryTimer);
+    const c = client;
+    client = null;
+    if (c) {
+      c.removeAllListeners('end');
+      await c.end().catch(() => {});
+    }
   };
 }
 

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { assetsDir } from '../paths.js';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
+import multipart from '@fastify/multipart';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
@@ -20,7 +21,17 @@ import { citizenRoutes } from '../../accounts/citizen/routes.js';
 import { orgRoutes } from '../../org/routes.js';
 import { auditRoutes } from '../audit/routes.js';
 import { homeRoutes } from '../../home/routes.js';
+import { sitePublicRoutes } from '../../portal/site/public-routes.js';
+import { siteAdminRoutes } from '../../portal/site/admin-routes.js';
 import { calendarRoutes } from '../../services/calendar/routes.js';
+import { articleRoutes } from '../../portal/articles/routes.js';
+import { legalRoutes } from '../../portal/legal/routes.js';
+import pageCache from '../../portal/cache/cache-plugin.js';
+import visitStats from '../../portal/stats/stats-plugin.js';
+import { statsRoutes } from '../../portal/stats/routes.js';
+import { inquiryRoutes } from '../../portal/inquiries/routes.js';
+import { inquiryPublicRoutes } from '../../portal/inquiries/public-routes.js';
+import { searchRoutes } from '../../portal/search/routes.js';
 
 export async function buildApp(deps: AppDeps, logger: Logger): Promise<FastifyInstance> {
   const app = Fastify({
@@ -45,6 +56,10 @@ export async function buildApp(deps: AppDeps, logger: Logger): Promise<FastifyIn
     reply.header('x-request-id', req.id);
   });
 
+  // First, so a cached public page is answered before security headers are built, cookies parsed or a session
+  // looked up (it carries the headers it was first sent with).
+  await app.register(visitStats);
+  await app.register(pageCache, { maxBytes: deps.config.pageCacheBytes });
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
@@ -61,6 +76,8 @@ export async function buildApp(deps: AppDeps, logger: Logger): Promise<FastifyIn
   });
   await app.register(cookie);
   await app.register(formbody, { bodyLimit: 256 * 1024 });
+  // Upload forms read their parts in the handler (platform/storage/multipart-form.ts), which also checks CSRF.
+  await app.register(multipart, { limits: { fileSize: deps.config.maxUploadBytes, files: 1, fields: 20, parts: 21, fieldSize: 64 * 1024 } });
   await app.register(rateLimit, { global: false });
   await app.register(fastifyStatic, { root: assetsDir, prefix: '/assets/', maxAge: '1h', decorateReply: false });
   await app.register(swagger, {
@@ -78,11 +95,19 @@ export async function buildApp(deps: AppDeps, logger: Logger): Promise<FastifyIn
   await app.register(backOfficeGuard);
   await app.register(platformRoutes);
   await app.register(homeRoutes);
+  await app.register(sitePublicRoutes);
+  await app.register(siteAdminRoutes);
+  await app.register(searchRoutes);
   await app.register(accountsRoutes);
   await app.register(usersRoutes);
   await app.register(citizenRoutes);
   await app.register(orgRoutes);
   await app.register(auditRoutes);
   await app.register(calendarRoutes);
+  await app.register(statsRoutes);
+  await app.register(inquiryRoutes);
+  await app.register(inquiryPublicRoutes);
+  await app.register(articleRoutes);
+  await app.register(legalRoutes);
   return app;
 }

@@ -24,12 +24,13 @@ export async function submitForm(
   reply: FastifyReply,
   body: unknown,
   work: () => Promise<unknown>,
-  rerender: (form: FormState) => VNode,
+  /** May load what the page needs (it runs only when the form comes back). */
+  rerender: (form: FormState) => VNode | Promise<VNode>,
 ): Promise<unknown> {
   try {
     return await work();
   } catch (err) {
-    if (err instanceof Invalid) return sendPage(reply, rerender({ values: formValues(body), errors: err.fields }), 422);
+    if (err instanceof Invalid) return sendPage(reply, await rerender({ values: formValues(body), errors: err.fields }), 422);
     throw err;
   }
 }

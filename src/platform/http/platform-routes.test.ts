@@ -52,7 +52,11 @@ describe('platform HTTP behaviour', () => {
     assert.match(String(res.headers['content-security-policy']), /script-src 'self'/);
     assert.equal(res.headers['x-content-type-options'], 'nosniff');
     assert.ok(res.headers['x-request-id']);
-    const cookie = String(res.headers['set-cookie']);
+    // A page without a form gives a new visitor no cookie; one with a form binds its token to a cookie.
+    assert.equal(res.headers['set-cookie'], undefined);
+    const form = await env.app.inject({ method: 'GET', url: '/dang-nhap' });
+    const cookie = String(form.headers['set-cookie']);
+    assert.match(cookie, /congso_anon=/);
     assert.match(cookie, /HttpOnly/);
     assert.match(cookie, /SameSite=Lax/);
   });

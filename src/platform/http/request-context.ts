@@ -1,6 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import { type Permission, roleGrants } from '../auth/permissions.js';
 import { loadSession, touchSession } from '../auth/sessions.js';
+import type { Actor } from '../context.js';
 import { AppError } from '../errors.js';
 import { type Locale, translator } from '../i18n/index.js';
 import { randomToken } from '../secrets.js';
@@ -49,18 +51,27 @@ export const requestContext = fp(async (app: FastifyInstance) => {
         await touchSession(database.db, s, at);
       }
     }
-    let binding: string;
     if (req.session) {
-      binding = `sid:${req.session.id}`;
+      req.csrf = secrets.csrfToken(`sid:${req.session.id}`);
     } else {
-      let anon = req.cookies[ANON_COOKIE];
-      if (!anon || anon.length < 20) {
-        anon = randomToken(18);
-        reply.setCookie(ANON_COOKIE, anon, cookieOptions(req));
-      }
-      binding = `anon:${anon}`;
+      // Made on first use: a page without a form (most public pages, all cached ones) sets no cookie and costs no
+      // HMAC, so shared caches may keep it and a new visitor is not given an identifier for nothing.
+      let token: string | null = null;
+      Object.defineProperty(req, 'csrf', {
+        configurable: true,
+        get: () => {
+          if (token === null) {
+            let anon = req.cookies[ANON_COOKIE];
+            if (!anon || anon.length < 20) {
+              anon = randomToken(18);
+              reply.setCookie(ANON_COOKIE, anon, cookieOptions(req));
+            }
+            token = secrets.csrfToken(`anon:${anon}`);
+          }
+          return token;
+        },
+      });
     }
-    req.csrf = secrets.csrfToken(binding);
     req.locale = pickLocale(req);
     req.t = translator(req.locale);
     req.ctx = {
@@ -86,9 +97,14 @@ export const requestContext = fp(async (app: FastifyInstance) => {
       t: req.t,
       locale: req.locale,
       path: req.url.split('?')[0] ?? '/',
-      csrf: req.csrf,
+      get csrf() {
+        return req.csrf;
+      },
       provinceName: config.provinceName,
-      user: req.session && req.session.stage === 'active' ? { fullName: req.session.user.fullName, kind: req.session.user.kind } : null,
+      user:
+        req.session && req.session.stage === 'active'
+          ? { fullName: req.session.user.fullName, kind: req.session.user.kind, holds: holdsAnywhere(req.session.actor) }
+          : null,
       sessionIdleExpiresAt: req.session && req.session.stage === 'active' ? req.session.idleExpiresAt : null,
       flash: override === undefined ? flash : override,
     });
@@ -111,4 +127,9 @@ declare module 'fastify' {
     /** Set false only on endpoints that cannot carry a token and change nothing a person owns. */
     csrf?: boolean;
   }
+}
+
+/** Whether a role of the actor grants the permission in some agency: enough to offer a menu entry, never to act. */
+function holdsAnywhere(actor: Actor): (permission: Permission) => boolean {
+  return (permission) => actor.kind === 'official' && actor.grants.some((g) => roleGrants(g.role, permission));
 }

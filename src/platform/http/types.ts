@@ -4,12 +4,15 @@ import type { Database } from '../db/client.js';
 import type { Locale, Translate } from '../i18n/index.js';
 import type { LoadedSession } from '../auth/sessions.js';
 import type { Secrets } from '../secrets.js';
+import type { FileStorage } from '../storage/storage.js';
 import type { PageCtx } from '../views/page.js';
 
 export type AppDeps = {
   config: Config;
   database: Database;
   secrets: Secrets;
+  /** Where uploaded files' bytes live. */
+  storage: FileStorage;
   /** Fixed in tests; the wall clock otherwise. */
   now?: () => Date;
 };

@@ -6,11 +6,19 @@ import { homeMessages } from '../../home/messages.js';
 import { usersMessages } from '../../accounts/users/messages.js';
 import { citizenMessages } from '../../accounts/citizen/messages.js';
 import { calendarMessages } from '../../services/calendar/messages.js';
+import { portalSiteMessages } from '../../portal/site/messages.js';
+import { portalImportMessages } from '../../portal/import/messages.js';
+import { portalSearchMessages } from '../../portal/search/messages.js';
+import { articleMessages } from '../../portal/articles/messages.js';
+import { uploadMessages } from '../storage/upload-messages.js';
+import { portalStatsMessages } from '../../portal/stats/messages.js';
+import { inquiryMessages } from '../../portal/inquiries/messages.js';
+import { legalMessages } from '../../portal/legal/messages.js';
 import type { Locale } from './define.js';
 
 export { type Locale, locales } from './define.js';
 
-export const messages = { ...platformMessages, ...orgMessages, ...accountsMessages, ...auditMessages, ...homeMessages, ...citizenMessages, ...usersMessages, ...calendarMessages };
+export const messages = { ...platformMessages, ...orgMessages, ...accountsMessages, ...auditMessages, ...homeMessages, ...citizenMessages, ...usersMessages, ...calendarMessages, ...portalSiteMessages, ...articleMessages, ...uploadMessages, ...portalSearchMessages, ...portalImportMessages, ...portalStatsMessages, ...inquiryMessages, ...legalMessages };
 export type MessageKey = keyof typeof messages & string;
 export type MessageParams = Record<string, string | number>;
 export type Translate = (key: MessageKey, params?: MessageParams) => string;

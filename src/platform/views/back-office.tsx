@@ -1,12 +1,24 @@
 import type { ComponentChildren } from 'preact';
 import { Layout, type NavItem } from './layout.js';
+import type { Permission } from '../auth/permissions.js';
+import type { MessageKey } from '../i18n/index.js';
 import type { PageCtx } from './page.js';
+
+const portalNav: { href: string; label: MessageKey; permissions: Permission[] }[] = [
+  { href: '/quan-tri/cong-thong-tin/bai-viet', label: 'nav.articles', permissions: ['article.write'] },
+  { href: '/quan-tri/cong-thong-tin/van-ban', label: 'nav.legalDocuments', permissions: ['legal.manage'] },
+  { href: '/quan-tri/cong-thong-tin/hoi-dap', label: 'nav.inquiries', permissions: ['inquiry.handle', 'inquiry.publish'] },
+  { href: '/quan-tri/cong-thong-tin/trang', label: 'nav.sites', permissions: ['site.manage'] },
+  { href: '/quan-tri/cong-thong-tin/thong-ke', label: 'nav.portalStats', permissions: ['portal.stats.read'] },
+];
 
 export function backOfficeNav(page: PageCtx): NavItem[] {
   const { t } = page;
   return [
     { href: '/quan-tri', label: t('nav.dashboard') },
     { href: '/quan-tri/co-quan', label: t('nav.agencies') },
+    // Portal entries only for those whose roles act there; the pages check again, per site.
+    ...portalNav.filter((item) => item.permissions.some((p) => page.user?.holds(p))).map((item) => ({ href: item.href, label: t(item.label) })),
     { href: '/quan-tri/don-vi-hanh-chinh', label: t('nav.units') },
     { href: '/quan-tri/nguoi-dung', label: t('nav.users') },
     { href: '/quan-tri/vai-tro', label: t('nav.roles') },

@@ -1,0 +1,67 @@
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import { isbot } from 'isbot';
+import type { ViewTarget } from '../cache/page-cache.js';
+import { VisitCounter } from './visit-counter.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    visitCounter: VisitCounter;
+  }
+  interface FastifyRequest {
+    /** What this page view counts towards in the visitor statistics, when it is a view of a site's page. */
+    portalView: ViewTarget | null;
+  }
+}
+
+export const DEFAULT_FLUSH_MS = 10_000;
+
+/** isbot's pattern is long and the same few browsers ask again and again, so its answers are kept (bounded). */
+const botVerdicts = new Map<string, boolean>();
+function isCrawler(userAgent: string): boolean {
+  let verdict = botVerdicts.get(userAgent);
+  if (verdict === undefined) {
+    verdict = isbot(userAgent);
+    if (botVerdicts.size >= 5_000) botVerdicts.clear();
+    botVerdicts.set(userAgent, verdict);
+  }
+  return verdict;
+}
+
+/**
+ * Counts views of site pages (rendered or from the page cache) after they are answered, and writes the counts every
+ * few seconds and on shutdown. Crawlers and clients without a browser signature are not counted.
+ */
+async function visitStatsPlugin(app: FastifyInstance, opts: { flushMs?: number }): Promise<void> {
+  const counter = new VisitCounter();
+  const now = app.deps.now ?? (() => new Date());
+  app.decorate('visitCounter', counter);
+  app.decorateRequest('portalView', null);
+
+  app.addHook('onResponse', async (req, reply) => {
+    const view = req.portalView;
+    if (!view || req.method !== 'GET' || (reply.statusCode !== 200 && reply.statusCode !== 304)) return;
+    // Pages only: a site's feeds, sitemap and theme file are fetched by programs, not read by people.
+    if (reply.statusCode === 200 && !String(reply.getHeader('content-type') ?? '').startsWith('text/html')) return;
+    const userAgent = req.headers['user-agent'] ?? '';
+    if (!userAgent || isCrawler(userAgent)) return;
+    counter.record(view, { ip: req.ip ?? '', userAgent }, now());
+  });
+
+  const flush = async () => {
+    try {
+      await counter.flush(app.deps.database.db);
+    } catch (err) {
+      app.log.warn({ err }, 'visit counts not written yet; kept for the next flush');
+    }
+  };
+  const timer = setInterval(() => void flush(), opts.flushMs ?? DEFAULT_FLUSH_MS);
+  timer.unref();
+  app.addHook('onClose', async () => {
+    clearInterval(timer);
+    // The last counts are written before the database closes (the server closes the app first).
+    await counter.flush(app.deps.database.db);
+  });
+}
+
+export default fp(visitStatsPlugin, { name: 'congso-visit-stats' });
