@@ -3,3 +3,5 @@ export * from './org/schema.js';
 export * from './accounts/schema.js';
 export * from './services/calendar/schema.js';
 export * from './portal/schema.js';
+export * from './services/procedures/schema.js';
+export * from './services/dossiers/schema.js';

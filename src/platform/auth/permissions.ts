@@ -33,6 +33,15 @@ export const permissions = [
   'inquiry.handle',
   'inquiry.publish',
   'portal.stats.read',
+  // Online public services: a procedure is checked against the agency keeping it in the catalogue; a dossier
+  // against its competent agency (processing) or its desk agency (reception and return).
+  'procedure.manage',
+  'dossier.read',
+  'dossier.receive',
+  'dossier.process',
+  'dossier.assign',
+  'dossier.approve',
+  'dossier.stats.read',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -49,15 +58,18 @@ const grants: Record<Role, readonly Permission[]> = {
     'audit.read',
     'site.manage',
     'portal.stats.read',
+    'procedure.manage',
+    'dossier.stats.read',
   ],
   editor: ['agency.read', 'article.write', 'legal.manage', 'inquiry.handle', 'portal.stats.read'],
   // Approvers write too (they fix a typo before publishing), but never publish their own article: see publish-article.ts.
   approver: ['agency.read', 'article.write', 'article.publish', 'legal.manage', 'inquiry.handle', 'inquiry.publish', 'portal.stats.read'],
-  desk_officer: ['agency.read'],
+  desk_officer: ['agency.read', 'dossier.read', 'dossier.receive'],
   // The unit a question is routed to answers it.
-  specialist: ['agency.read', 'inquiry.handle'],
-  leader: ['agency.read', 'user.read', 'portal.stats.read'],
-  clerk: ['agency.read', 'user.read'],
+  specialist: ['agency.read', 'inquiry.handle', 'dossier.read', 'dossier.process'],
+  leader: ['agency.read', 'user.read', 'portal.stats.read', 'dossier.read', 'dossier.process', 'dossier.assign', 'dossier.approve', 'dossier.stats.read'],
+  // The clerk numbers and releases results (the release step of a process).
+  clerk: ['agency.read', 'user.read', 'dossier.read', 'dossier.process'],
 };
 
 export function roleGrants(role: Role, permission: Permission): boolean {
