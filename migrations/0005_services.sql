@@ -105,7 +105,7 @@ CREATE TABLE "dossiers" (
 	"applicant_id" uuid,
 	"applicant_kind" "applicant_kind" DEFAULT 'citizen' NOT NULL,
 	"applicant_name" text NOT NULL,
-	"applicant_id_number" text NOT NULL,
+	"applicant_id_number" text,
 	"applicant_email" text,
 	"applicant_phone" text,
 	"applicant_address" text,

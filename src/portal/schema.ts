@@ -302,6 +302,8 @@ export const searchEntries = pgTable(
     index('search_entries_tsv').using('gin', t.tsv),
     index('search_entries_title_trgm').using('gin', sql`${t.titleFolded} gin_trgm_ops`),
     index('search_entries_site_published').on(t.siteId, t.publishedAt),
+    // Common words are searched among the newest entries first (search-query.ts), read in this order.
+    index('search_entries_published').on(t.publishedAt.desc(), t.entityId),
   ],
 );
 

@@ -87,7 +87,7 @@ export async function searchApiRoutes(app: FastifyInstance): Promise<void> {
             type: 'object',
             properties: {
               q: { type: 'string' },
-              total: { type: 'integer', description: 'Exact up to 10,000; with totalAtLeast there are more' },
+              total: { type: 'integer', description: 'Exact up to 1,000; with totalAtLeast there are more' },
               totalAtLeast: { type: 'boolean' },
               page: { type: 'integer' },
               pageSize: { type: 'integer' },

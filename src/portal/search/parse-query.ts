@@ -99,19 +99,22 @@ const WORD_RE = /[\p{L}\p{M}\p{N}]+(?:[./-][\p{L}\p{M}\p{N}]+)*/gu;
 const MIN_WORD_SIMILARITY = 0.6;
 
 /**
- * "Did you mean": each word of the query replaced by the closest word (with its diacritics) of the titles most
- * like the query, or null when that changes nothing but diacritics.
+ * "Did you mean": each word of the query replaced by the closest word (with its diacritics, the most used spelling)
+ * of the titles most like the query, or null when that changes nothing but diacritics.
  */
 export function didYouMean(query: ParsedQuery, titles: readonly string[]): string | null {
-  const known = new Map<string, string>();
+  // Each folded word with its most used spelling among the titles ("so": "số" in three titles beats "sở" in one).
+  const forms = new Map<string, Map<string, number>>();
   for (const title of titles) {
     for (const m of title.normalize('NFC').matchAll(WORD_RE)) {
       const w = m[0].toLowerCase();
       const f = foldVietnamese(w);
-      if (!known.has(f)) known.set(f, w);
+      const seen = forms.get(f) ?? new Map<string, number>();
+      forms.set(f, seen.set(w, (seen.get(w) ?? 0) + 1));
     }
   }
-  if (!known.size) return null;
+  if (!forms.size) return null;
+  const known = new Map([...forms].map(([f, seen]) => [f, [...seen].reduce((a, b) => (b[1] > a[1] ? b : a))[0]]));
   const out: string[] = [];
   for (const w of query.folded.split(' ').filter((x) => x !== '')) {
     if (known.has(w)) {

@@ -7,8 +7,10 @@ import type { Database } from '../../platform/db/client.js';
 import { createLogger } from '../../platform/logger.js';
 import { openTestDatabase } from '../../../test/support/db.js';
 import { makeArticle, makeCategory, makeSite } from '../../../test/support/portal-factories.js';
-import { parseQuery } from './parse-query.js';
+import { sql } from 'drizzle-orm';
+import { didYouMean, parseQuery } from './parse-query.js';
 import { type SearchEntityType, indexSearchEntry, removeSearchEntry } from './search-index.js';
+import { RANK_WINDOW, SAMPLE_SIZE } from './search-query.js';
 import { search } from './search.js';
 
 async function refusal(p: Promise<unknown>): Promise<Record<string, string>> {
@@ -151,6 +153,47 @@ describe('portal search', () => {
     assert.deepEqual(await refusal(find({ q: 'x', page: '0' })), { page: 'field.invalid' });
     assert.deepEqual(await refusal(find({ q: 'x', page: 'abc' })), { page: 'field.invalid' });
     assert.deepEqual(await refusal(find({ q: 'x', pageSize: 15 })), { pageSize: 'search.pageSize' });
+  });
+
+  /** `count` entries titled "<word> <n>", one an hour back from `newest`: enough of them to make a word common. */
+  async function entries(siteId: string, word: string, count: number, newest: Date) {
+    await db().execute(sql`insert into search_entries (entity_type, entity_id, site_id, title, url, published_at, tsv, title_folded)
+      select 'article', gen_random_uuid(), ${siteId}, ${word} || ' ' || i, '/tin-tuc/' || ${word} || '-' || i, ${newest.toISOString()}::timestamptz - i * interval '1 hour',
+        to_tsvector('simple', ${word} || ' ' || i), ${word} || ' ' || i
+      from generate_series(1, ${count}) i`);
+  }
+
+  test('a word in most entries: the newest 1,000 matches are ranked, and the total says "more than 1,000"', async () => {
+    const site = await makeSite(db());
+    await entries(site.id, 'phobien', RANK_WINDOW + 300, new Date('2026-02-20T00:00:00Z'));
+    await entry(site.id, { type: 'legal', title: 'Văn bản phobien mới nhất', publishedAt: new Date('2026-02-25T00:00:00Z') });
+    const res = await find({ q: 'phobien', siteId: site.id });
+    assert.equal(res.total, RANK_WINDOW);
+    assert.equal(res.totalAtLeast, true);
+    assert.equal(res.pages, 50);
+    assert.deepEqual(res.hits.slice(0, 3).map((h) => h.title), ['Văn bản phobien mới nhất', 'phobien 1', 'phobien 2'], 'equal relevance: newest first');
+    assert.deepEqual(res.facets, { article: RANK_WINDOW, legal: 1 }, 'counted among the newest 1,001 matches');
+    const legal = await find({ q: 'phobien', siteId: site.id, type: 'legal' });
+    assert.deepEqual([legal.total, legal.totalAtLeast, legal.hits.map((h) => h.title)], [1, false, ['Văn bản phobien mới nhất']]);
+    const last = await find({ q: 'phobien', siteId: site.id, page: 50, pageSize: 20 });
+    assert.equal(last.hits.at(-1)?.title, `phobien ${RANK_WINDOW - 1}`);
+  });
+
+  test('when the newest entries make a word look common but older ones hold most matches, all are still found', async () => {
+    const site = await makeSite(db());
+    // The newest SAMPLE_SIZE entries all match, so the estimate expects the window within a short span; it is not.
+    await entries(site.id, 'xuhuong', SAMPLE_SIZE + 50, new Date('2026-02-20T00:00:00Z'));
+    await entries(site.id, 'khac', RANK_WINDOW, new Date('2026-02-08T00:00:00Z'));
+    await entries(site.id, 'xuhuong', RANK_WINDOW, new Date('2025-12-20T00:00:00Z'));
+    const res = await find({ q: 'xuhuong', siteId: site.id, page: 50, pageSize: 20 });
+    assert.equal(res.totalAtLeast, true);
+    assert.equal(res.total, RANK_WINDOW);
+    assert.equal(res.hits.length, 20, 'the last reachable page is full of older matches');
+  });
+
+  test('"did you mean" takes the spelling most of the titles use', () => {
+    const titles = ['Sở Nội vụ chuyển đổi số hồ sơ', 'Chuyển đổi số toàn tỉnh', 'Quyết định về chuyển đổi số'];
+    assert.equal(didYouMean(parseQuery('chuyne dio so'), titles), 'chuyển đổi số');
   });
 
   test('document numbers: the whole number, its number/year part, and without diacritics', async () => {

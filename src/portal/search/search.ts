@@ -9,6 +9,7 @@ import { QUERY_MAX_LENGTH, type Segment, highlight } from '../text/search-text.j
 import { siteBase } from '../urls.js';
 import { type ParsedQuery, didYouMean, parseQuery } from './parse-query.js';
 import type { SearchEntityType } from './search-index.js';
+import { RANK_WINDOW, type WindowRow, matchSql, searchWindow } from './search-query.js';
 
 export const SEARCH_TYPES = ['article', 'page', 'legal', 'question', 'procedure'] as const satisfies readonly SearchEntityType[];
 export const PAGE_SIZES = [10, 20] as const;
@@ -91,7 +92,7 @@ export type SearchHit = {
 export type SearchResult = {
   query: ParsedQuery;
   input: SearchInput;
-  /** Exact up to COUNT_CAP; with totalAtLeast it is COUNT_CAP and there are more. */
+  /** Exact up to RANK_WINDOW; with totalAtLeast it is RANK_WINDOW and there are more. */
   total: number;
   totalAtLeast: boolean;
   pages: number;
@@ -101,23 +102,9 @@ export type SearchResult = {
   suggestions: { didYouMean: string | null; titles: { title: string; url: string }[] } | null;
 };
 
-type Row = {
-  facets: Record<string, number> | string | null;
-  entity_type: SearchEntityType | null;
-  entity_id: string;
-  title: string;
-  summary: string | null;
-  url: string;
-  published_at: Date | string;
-  slug: string | null;
-  name: string | null;
-  name_en: string | null;
-  is_main: boolean | null;
-};
+type Row = Pick<WindowRow, 'title' | 'url' | 'slug' | 'is_main'>;
 
-const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
-
-function siteJson(r: Pick<Row, 'slug' | 'name' | 'name_en' | 'is_main'>): SearchHit['site'] {
+function siteJson(r: Pick<WindowRow, 'slug' | 'name' | 'name_en' | 'is_main'>): SearchHit['site'] {
   return r.slug === null ? null : { slug: r.slug, name: r.name ?? '', nameEn: r.name_en, isMain: Boolean(r.is_main) };
 }
 
@@ -125,69 +112,19 @@ function absoluteUrl(r: Pick<Row, 'slug' | 'is_main' | 'url'>): string {
   return r.slug === null ? r.url : `${siteBase({ slug: r.slug, isMain: Boolean(r.is_main) })}${r.url}`;
 }
 
-/**
- * Ranking looks at the newest this-many matches only. Ranking reads each match's whole tsvector (kilobytes, stored
- * out of line), so for a word in nearly every entry ("tỉnh") ranking them all would cost a read of the table;
- * counting them does not (the GIN index answers). MAX_PAGE × the largest page fits inside, so every page a person
- * can reach is ranked the same way.
- */
-export const RANK_WINDOW = 1000;
-
-/**
- * Matches are counted up to this many: counting every entry that has "tỉnh" costs a visit to each, and a person only
- * needs to know there are more than ten thousand. The per-type counts are then counted among those, so lower bounds.
- */
-export const COUNT_CAP = 10_000;
-
-function parseFacets(raw: Row['facets'] | undefined): SearchResult['facets'] {
+function parseFacets(raw: WindowRow['facets'] | undefined): SearchResult['facets'] {
   return (typeof raw === 'string' ? JSON.parse(raw) : (raw ?? {})) as SearchResult['facets'];
 }
 
 /**
- * The match over `search_entries e`, in two parts:
- *   - exact: tsv @@ websearch_to_tsquery(…) on the GIN tsvector index, or for document numbers
- *     title_folded LIKE '%15/2025%' on the trigram GIN index (a BitmapOr of the two);
- *   - fuzzy, only when exact finds nothing: query <% title_folded (word_similarity ≥ 0.6) on the trigram index, so
- *     a partial or slightly misspelt word still finds a title. A -word excludes here too.
- */
-function matchSql(q: ParsedQuery): { exact: SQL; fuzzy: SQL | null; rank: SQL; fuzzyRank: SQL } {
-  const tsq = sql`websearch_to_tsquery('simple', f_unaccent(lower(${q.websearch})))`;
-  const exact: SQL[] = [sql`e.tsv @@ ${tsq}`];
-  // Relevance is read from the folded title of the window's rows (short, stored inline): which of the query's words
-  // it has as whole words. Ranking from the stored tsvector meant reading kilobytes out of line per row, and
-  // re-parsing titles into tsvectors cost nearly as much; a regular expression per word is a few microseconds.
-  const words = [...new Set(q.folded.split(' ').filter((w) => w && !q.numbers.includes(w)))].slice(0, 8);
-  const ranks: SQL[] = words.length
-    ? [sql`(${sql.join(words.map((w) => sql`(w.title_folded ~ ${`\\m${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\M`})::int`), sql` + `)})::float8 / ${words.length}`]
-    : [];
-  if (q.numbers.length) {
-    const all = (alias: SQL) =>
-      sql.join(
-        q.numbers.map((n) => sql`${alias}.title_folded like ${`%${likeEscape(n)}%`}`),
-        sql` and `,
-      );
-    exact.push(sql`(${all(sql`e`)})`);
-    ranks.push(sql`case when ${all(sql`w`)} then 1 else 0 end`);
-  }
-  let fuzzy: SQL | null = null;
-  if (!q.numbers.length && q.folded.replace(/ /g, '').length >= 3) {
-    const excluded = q.excluded.map((w) => `"${w}"`).join(' or ');
-    fuzzy = excluded ? sql`${q.folded} <% e.title_folded and not e.tsv @@ websearch_to_tsquery('simple', f_unaccent(lower(${excluded})))` : sql`${q.folded} <% e.title_folded`;
-  }
-  const rank = ranks.length ? sql.join(ranks, sql` + `) : sql`0`;
-  return { exact: sql`(${sql.join(exact, sql` or `)})`, fuzzy, rank, fuzzyRank: sql`${rank} + word_similarity(${q.folded}, w.title_folded)` };
-}
-
-/**
- * Portal search: one query gives the page of hits, the total and the counts per type (the type filter left out, so
- * the facets show what choosing another type would give). A second runs only when nothing is found, for "did you
- * mean".
+ * Portal search: one statement gives the page of hits, the total and the counts per type (see windowSql), after a
+ * cheap estimate of how far back the newest matches go (see cutoffs). When nothing matches exactly, the fuzzy match
+ * runs the same way, and when that finds nothing too, the suggestions.
  *
  * EXPLAIN ANALYZE on PostgreSQL 15 with 20,000 corpus articles: the planner prices `tsv @@ …` as cheap and picks a
  * sequential scan, which then de-TOASTs every tsvector (≈ 800 ms for "xuất khẩu nông sản"); the bitmap path is
  * "BitmapOr → Bitmap Index Scan on search_entries_tsv / on search_entries_title_trgm" (the GIN answer is exact, so
- * no tsvector is read just to match). Hence sequential scans are switched off for this transaction only. Counting
- * stops at COUNT_CAP, and ranking reads no tsvector at all (see matchSql).
+ * no tsvector is read just to match). Hence sequential scans are switched off, for each search's transactions only.
  */
 export async function search(ctx: Ctx, raw: unknown): Promise<SearchResult> {
   const input = parseInput(searchInputSchema, raw);
@@ -196,48 +133,29 @@ export async function search(ctx: Ctx, raw: unknown): Promise<SearchResult> {
   if (!query.searchable) return empty;
 
   const { exact, fuzzy, rank, fuzzyRank } = matchSql(query);
-  const filters: SQL[] = [sql`(s.id is null or s.active)`];
-  if (input.siteId) filters.push(sql`e.site_id = ${input.siteId}`);
-  if (input.categoryId) filters.push(sql`e.category_id = ${input.categoryId}`);
-  if (input.locale) filters.push(sql`e.locale = ${input.locale}`);
-  if (input.from) filters.push(sql`e.published_at >= ${vnDayStart(isoParts(input.from)).toISOString()}::timestamptz`);
-  if (input.to) filters.push(sql`e.published_at < ${vnDayStart(isoParts(input.to), 1).toISOString()}::timestamptz`);
-  const where = sql.join(filters, sql` and `);
-  const from = sql`search_entries e left join sites s on s.id = e.site_id`;
+  const entryFilters: SQL[] = [sql`true`];
+  if (input.siteId) entryFilters.push(sql`e.site_id = ${input.siteId}`);
+  if (input.categoryId) entryFilters.push(sql`e.category_id = ${input.categoryId}`);
+  if (input.locale) entryFilters.push(sql`e.locale = ${input.locale}`);
+  if (input.from) entryFilters.push(sql`e.published_at >= ${vnDayStart(isoParts(input.from)).toISOString()}::timestamptz`);
+  if (input.to) entryFilters.push(sql`e.published_at < ${vnDayStart(isoParts(input.to), 1).toISOString()}::timestamptz`);
+  const onEntry = sql.join(entryFilters, sql` and `);
   const now = ctx.now().toISOString();
-  const offset = (input.page - 1) * input.pageSize;
-  const run = (match: SQL, rank: SQL) =>
-    inTransaction(ctx, async (tx) => {
-      await tx.db.execute(sql`select set_config('enable_seqscan', 'off', true)`);
-      return queryRows<Row>(
+  const score = (r: SQL) => sql`(${r}) * (1 + 0.5 / (1 + greatest(0, extract(epoch from (${now}::timestamptz - w.published_at))::float8 / 86400) / 90))`;
+  const run = (match: SQL, r: SQL, mayBeCommon: boolean) =>
+    inTransaction(ctx, (tx) =>
+      searchWindow(
         tx.db,
-        sql`with
-        c as (select e.entity_type from ${from} where ${match} and ${where} limit ${COUNT_CAP + 1}),
-        f as (select coalesce(json_object_agg(entity_type, n), '{}'::json) as facets from (select entity_type, count(*)::int as n from c group by entity_type) x),
-        w as (
-          select e.entity_type, e.entity_id, e.published_at, e.site_id, e.title_folded from ${from}
-          where ${match} and ${where} ${input.type ? sql`and e.entity_type = ${input.type}` : sql``}
-          order by e.published_at desc, e.entity_id limit ${RANK_WINDOW}
-        ),
-        p as (
-          select w.entity_type, w.entity_id, w.published_at, w.site_id,
-            (${rank}) * (1 + 0.5 / (1 + greatest(0, extract(epoch from (${now}::timestamptz - w.published_at)) / 86400) / 90)) as score
-          from w
-          order by score desc, w.published_at desc, w.entity_id limit ${input.pageSize} offset ${offset}
-        )
-        select f.facets, p.entity_type, p.entity_id, p.published_at, d.title, d.summary, d.url, s.slug, s.name, s.name_en, s.is_main
-        from f left join p on true
-          left join search_entries d on d.entity_type = p.entity_type and d.entity_id = p.entity_id
-          left join sites s on s.id = p.site_id
-        order by p.score desc, p.published_at desc, p.entity_id`,
-      );
-    });
-  let rows = await run(exact, rank);
-  if (fuzzy && rows.every((r) => r.entity_type === null) && Object.keys(parseFacets(rows[0]?.facets)).length === 0) rows = await run(fuzzy, fuzzyRank);
+        { match, mayBeCommon, rank: r, where: sql`(s.id is null or s.active) and ${onEntry}`, type: input.type, score, limit: input.pageSize, offset: (input.page - 1) * input.pageSize },
+        onEntry,
+      ),
+    );
+  let rows = await run(exact, rank, query.numbers.length === 0);
+  if (fuzzy && (rows[0]?.n ?? 0) === 0) rows = await run(fuzzy, fuzzyRank, true);
   const facets = parseFacets(rows[0]?.facets);
-  const counted = Object.values(facets).reduce((a, b) => a + b, 0);
-  const totalAtLeast = counted > COUNT_CAP;
-  const total = input.type ? (facets[input.type] ?? 0) : Math.min(counted, COUNT_CAP);
+  const counted = (input.type ? rows[0]?.typed_n : rows[0]?.n) ?? 0;
+  const totalAtLeast = counted > RANK_WINDOW;
+  const total = Math.min(counted, RANK_WINDOW);
   const hits: SearchHit[] = rows
     .filter((r) => r.entity_type !== null)
     .map((r) => ({
@@ -262,26 +180,35 @@ function isoParts(iso: string): { y: number; m: number; d: number } {
 
 /**
  * Looser than the 0.6 the main match uses: a suggestion may be further from what was typed ("thein tai" is 0.44
- * from "thiên tai"). Lower thresholds bring in thousands of titles on a large portal, each then compared.
+ * from "thiên tai").
  */
-const SUGGEST_THRESHOLD = '0.35';
+const SUGGEST_THRESHOLD = 0.35;
 
 /**
- * Titles most like the query, whatever the filters were (removing them is one of the tips), and the query with
- * each word replaced by the nearest title word. The threshold of `<%` is a setting, so it is lowered for this
- * transaction only (set_config(…, true)); that keeps the trigram index in use.
+ * Suggestions come from this many of the newest titles. Over all titles, a misspelling of short words ("chuyne dio
+ * so") is within 0.35 of half the corpus through its trigrams ("  s", "so "), and comparing each cost ~700 ms at
+ * 100,000 entries; the newest titles carry the words people are looking for, and comparing them is a few ms.
+ */
+const SUGGEST_SAMPLE = 1000;
+
+/**
+ * Titles most like the query among the newest SUGGEST_SAMPLE, whatever the filters were (removing them is one of
+ * the tips), and the query with each word replaced by the nearest word of those titles.
  */
 async function suggest(ctx: Ctx, query: ParsedQuery, locale: 'vi' | 'en' | undefined): Promise<NonNullable<SearchResult['suggestions']>> {
   // A mistyped document number is not guessed at: "15/2025" is as near to 16/2025 as to 15/2024.
   const words = query.folded.split(' ').filter((w) => !query.numbers.includes(w)).join(' ');
   if (words.replace(/ /g, '').length < 3) return { didYouMean: null, titles: [] };
   const rows = await inTransaction(ctx, async (tx) => {
-    await tx.db.execute(sql`select set_config('pg_trgm.word_similarity_threshold', ${SUGGEST_THRESHOLD}, true)`);
-    return queryRows<Pick<Row, 'title' | 'url' | 'slug' | 'is_main'>>(
+    await tx.db.execute(sql`select set_config('enable_seqscan', 'off', true)`);
+    return queryRows<Row>(
       tx.db,
-      sql`select e.title, e.url, s.slug, s.is_main from search_entries e left join sites s on s.id = e.site_id
-        where ${words} <% e.title_folded and (s.id is null or s.active) ${locale ? sql`and e.locale = ${locale}` : sql``}
-        order by word_similarity(${words}, e.title_folded) desc, e.published_at desc limit 5`,
+      sql`select title, url, slug, is_main from (
+          select e.title, e.url, s.slug, s.is_main, e.published_at, e.entity_id, word_similarity(${words}, e.title_folded) as similarity
+          from search_entries e left join sites s on s.id = e.site_id
+          where (s.id is null or s.active) ${locale ? sql`and e.locale = ${locale}` : sql``}
+          order by e.published_at desc, e.entity_id limit ${SUGGEST_SAMPLE}
+        ) x where similarity >= ${SUGGEST_THRESHOLD} order by similarity desc, published_at desc, entity_id limit 5`,
     );
   });
   return { didYouMean: didYouMean(query, rows.map((r) => r.title)), titles: rows.slice(0, 3).map((r) => ({ title: r.title, url: absoluteUrl(r) })) };

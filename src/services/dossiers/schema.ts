@@ -56,8 +56,11 @@ export const dossiers = pgTable(
     applicantId: uuid('applicant_id').references(() => users.id, { onDelete: 'restrict' }),
     applicantKind: applicantKind('applicant_kind').notNull().default('citizen'),
     applicantName: text('applicant_name').notNull(),
-    /** CCCD (12 digits), old CMND (9), or a tax code for enterprises: with the code, the key to the public lookup. */
-    applicantIdNumber: text('applicant_id_number').notNull(),
+    /**
+     * CCCD (12 digits), old CMND (9), or a tax code for enterprises: with the code, the key to the public lookup.
+     * Required from submission on; a draft may not have it yet.
+     */
+    applicantIdNumber: text('applicant_id_number'),
     applicantEmail: text('applicant_email'),
     applicantPhone: text('applicant_phone'),
     applicantAddress: text('applicant_address'),

@@ -1,0 +1,1 @@
+CREATE INDEX "search_entries_published" ON "search_entries" USING btree ("published_at" DESC NULLS LAST,"entity_id");
