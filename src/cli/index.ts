@@ -5,6 +5,7 @@ import { registerAuditCommands } from './audit.js';
 import { registerUnitCommands } from './unit-import.js';
 import { registerPortalCommands } from './portal.js';
 import { registerDemoCommands } from './demo.js';
+import { registerProcedureCommands } from './procedures.js';
 
 const program = new Command();
 program
@@ -26,5 +27,6 @@ registerAuditCommands(program);
 registerUnitCommands(program);
 registerPortalCommands(program);
 registerDemoCommands(program);
+registerProcedureCommands(program);
 
 await program.parseAsync(process.argv);

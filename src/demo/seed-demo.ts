@@ -7,6 +7,7 @@ import { inTransaction } from '../platform/db/transaction.js';
 import { adminUnits, agencies } from '../org/schema.js';
 import { DEMO_PASSWORD, demoAgencies, demoCitizen, demoCommunes, demoOfficials, demoProvince } from './demo-data.js';
 import { seedDemoPortal } from './seed-portal.js';
+import { seedDemoServices } from './seed-services.js';
 
 export type DemoLogin = { login: string; role: string };
 
@@ -26,7 +27,11 @@ export async function seedDemo(ctx: Ctx): Promise<{ seeded: boolean; logins: Dem
     { login: demoCitizen.email, role: 'citizen' },
   ];
   const [existing] = await ctx.db.select({ id: agencies.id }).from(agencies).where(eq(agencies.code, demoAgencies[0]!.code));
-  if (existing) return { seeded: await seedDemoPortal(ctx), logins };
+  if (existing) {
+    const portal = await seedDemoPortal(ctx);
+    const services = await seedDemoServices(ctx);
+    return { seeded: portal || services, logins };
+  }
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await inTransaction(ctx, async (tx) => {
     const validFrom = '2025-07-01';
@@ -68,6 +73,7 @@ export async function seedDemo(ctx: Ctx): Promise<{ seeded: boolean; logins: Dem
     await tx.db.insert(users).values({ kind: 'citizen', ...demoCitizen, passwordHash, emailVerifiedAt: ctx.now() });
     await recordAudit(tx, { action: 'demo.seeded', actorLabel: 'system', after: { agencies: demoAgencies.length, officials: demoOfficials.length } });
     await seedDemoPortal(tx);
+    await seedDemoServices(tx);
   });
   return { seeded: true, logins };
 }

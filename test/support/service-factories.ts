@@ -2,11 +2,15 @@ import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { Queryable } from '../../src/platform/db/client.js';
 import type { VersionDefinition } from '../../src/services/procedures/definition.js';
+import { calendarYears } from '../../src/services/calendar/schema.js';
 import { procedureAgencies, procedureFields, procedureVersions, procedures } from '../../src/services/procedures/schema.js';
 import { makeAgency } from './factories.js';
 
 let seq = 0;
 const next = () => `${++seq}${randomBytes(2).toString('hex')}`;
+// National codes look like 1.000656: a random base per test process keeps them unique within its databases.
+const codeBase = randomBytes(3).readUIntBE(0, 3) % 900_000;
+const nextCode = () => `9.${String((codeBase + ++seq) % 1_000_000).padStart(6, '0')}`;
 
 export async function makeField(db: Queryable, over: Partial<typeof procedureFields.$inferInsert> = {}) {
   const [row] = await db
@@ -65,7 +69,7 @@ export async function makeProcedure(db: Queryable, opts: ProcedureOpts = {}) {
   const ownerAgencyId = over.ownerAgencyId ?? (await makeAgency(db)).id;
   const [procedure] = await db
     .insert(procedures)
-    .values({ code: `9.${next()}`, name: `Thủ tục thử ${next()}`, level: 'full_online', tier: 'province', ...over, fieldId, ownerAgencyId })
+    .values({ code: nextCode(), name: `Thủ tục thử ${next()}`, level: 'full_online', tier: 'province', ...over, fieldId, ownerAgencyId })
     .returning();
   const [version] = await db
     .insert(procedureVersions)
@@ -82,4 +86,12 @@ export async function makeProcedure(db: Queryable, opts: ProcedureOpts = {}) {
     await db.insert(procedureAgencies).values({ procedureId: procedure!.id, agencyId, deskAgencyId: deskAgencyId ?? agencyId });
   }
   return { ...procedure!, currentVersionId: unpublished ? null : version!.id, currentVersion: version! };
+}
+
+/** Confirms calendar years with the default week and no special days, so deadlines can be counted through them. */
+export async function confirmCalendarYears(db: Queryable, years: number[] = [2026, 2027]) {
+  await db
+    .insert(calendarYears)
+    .values(years.map((year) => ({ year, notice: 'Thử nghiệm', confirmedAt: new Date('2025-12-01T00:00:00Z') })))
+    .onConflictDoNothing();
 }

@@ -10,6 +10,7 @@ const portalNav: { href: string; label: MessageKey; permissions: Permission[] }[
   { href: '/quan-tri/cong-thong-tin/hoi-dap', label: 'nav.inquiries', permissions: ['inquiry.handle', 'inquiry.publish'] },
   { href: '/quan-tri/cong-thong-tin/trang', label: 'nav.sites', permissions: ['site.manage'] },
   { href: '/quan-tri/cong-thong-tin/thong-ke', label: 'nav.portalStats', permissions: ['portal.stats.read'] },
+  { href: '/quan-tri/dich-vu-cong/thu-tuc', label: 'nav.procedures', permissions: ['procedure.manage'] },
 ];
 
 export function backOfficeNav(page: PageCtx): NavItem[] {

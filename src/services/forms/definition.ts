@@ -14,6 +14,12 @@ export const fieldNamePattern = /^[a-z][a-z0-9_]{0,39}$/;
 const label = z.string().trim().min(1).max(300);
 const optionLabel = z.string().trim().min(1).max(200);
 
+/**
+ * What a field asks about the applicant, for the browser's autofill (WCAG 1.3.5); a subset of the HTML
+ * autocomplete tokens. Email and phone fields default to "email" and "tel".
+ */
+export const autocompleteTokens = ['name', 'given-name', 'family-name', 'bday', 'sex', 'street-address', 'address-level1', 'address-level2', 'address-level3', 'postal-code', 'organization', 'organization-title', 'email', 'tel', 'off'] as const;
+
 export const formOptionSchema = z.object({
   value: z.string().trim().min(1).max(60),
   label: optionLabel,
@@ -39,6 +45,7 @@ export const formFieldSchema = z
     patternMessage: z.string().trim().max(200).optional(),
     dateRange: z.enum(['past', 'future']).optional(),
     options: z.array(formOptionSchema).max(200).optional(),
+    autocomplete: z.enum(autocompleteTokens).optional(),
   })
   .superRefine((f, ctx) => {
     const choice = f.type === 'select' || f.type === 'radio' || f.type === 'checkboxes';
