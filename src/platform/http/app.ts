@@ -26,12 +26,15 @@ import { siteAdminRoutes } from '../../portal/site/admin-routes.js';
 import { calendarRoutes } from '../../services/calendar/routes.js';
 import { articleRoutes } from '../../portal/articles/routes.js';
 import { legalRoutes } from '../../portal/legal/routes.js';
+import { procedureAdminRoutes } from '../../services/procedures/routes.js';
 import pageCache from '../../portal/cache/cache-plugin.js';
 import visitStats from '../../portal/stats/stats-plugin.js';
 import { statsRoutes } from '../../portal/stats/routes.js';
 import { inquiryRoutes } from '../../portal/inquiries/routes.js';
 import { inquiryPublicRoutes } from '../../portal/inquiries/public-routes.js';
+import { citizenDossierRoutes } from '../../services/dossiers/citizen-routes.js';
 import { searchRoutes } from '../../portal/search/routes.js';
+import { procedurePublicRoutes } from '../../services/procedures/public-routes.js';
 
 export async function buildApp(deps: AppDeps, logger: Logger): Promise<FastifyInstance> {
   const app = Fastify({
@@ -109,5 +112,8 @@ export async function buildApp(deps: AppDeps, logger: Logger): Promise<FastifyIn
   await app.register(inquiryPublicRoutes);
   await app.register(articleRoutes);
   await app.register(legalRoutes);
+  await app.register(procedureAdminRoutes);
+  await app.register(procedurePublicRoutes);
+  await app.register(citizenDossierRoutes);
   return app;
 }

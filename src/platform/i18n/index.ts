@@ -14,11 +14,15 @@ import { uploadMessages } from '../storage/upload-messages.js';
 import { portalStatsMessages } from '../../portal/stats/messages.js';
 import { inquiryMessages } from '../../portal/inquiries/messages.js';
 import { legalMessages } from '../../portal/legal/messages.js';
+import { dossierMessages } from '../../services/dossiers/messages.js';
+import { formMessages } from '../../services/forms/messages.js';
+import { procedurePublicMessages } from '../../services/procedures/public-messages.js';
+import { procedureMessages } from '../../services/procedures/messages.js';
 import type { Locale } from './define.js';
 
 export { type Locale, locales } from './define.js';
 
-export const messages = { ...platformMessages, ...orgMessages, ...accountsMessages, ...auditMessages, ...homeMessages, ...citizenMessages, ...usersMessages, ...calendarMessages, ...portalSiteMessages, ...articleMessages, ...uploadMessages, ...portalSearchMessages, ...portalImportMessages, ...portalStatsMessages, ...inquiryMessages, ...legalMessages };
+export const messages = { ...platformMessages, ...orgMessages, ...accountsMessages, ...auditMessages, ...homeMessages, ...citizenMessages, ...usersMessages, ...calendarMessages, ...portalSiteMessages, ...articleMessages, ...uploadMessages, ...portalSearchMessages, ...portalImportMessages, ...portalStatsMessages, ...inquiryMessages, ...legalMessages, ...procedureMessages, ...dossierMessages, ...formMessages, ...procedurePublicMessages };
 export type MessageKey = keyof typeof messages & string;
 export type MessageParams = Record<string, string | number>;
 export type Translate = (key: MessageKey, params?: MessageParams) => string;

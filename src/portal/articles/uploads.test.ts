@@ -12,25 +12,7 @@ import { makeSite } from '../../../test/support/portal-factories.js';
 import { articleAttachments, articles } from '../schema.js';
 import { createArticle } from './create-article.js';
 import { publishArticle } from './publish-article.js';
-
-type Part = { name: string; value: string } | { name: string; filename: string; type: string; data: Buffer };
-
-/** A multipart/form-data body as a browser sends it: parts in document order. */
-function multipart(parts: Part[]): { payload: Buffer; contentType: string } {
-  const boundary = '----congsoTestBoundary7MA4YWxkTrZu0gW';
-  const chunks: Buffer[] = [];
-  for (const p of parts) {
-    chunks.push(Buffer.from(`--${boundary}\r\n`));
-    if ('filename' in p) {
-      chunks.push(Buffer.from(`Content-Disposition: form-data; name="${p.name}"; filename="${p.filename}"\r\nContent-Type: ${p.type}\r\n\r\n`));
-      chunks.push(p.data, Buffer.from('\r\n'));
-    } else {
-      chunks.push(Buffer.from(`Content-Disposition: form-data; name="${p.name}"\r\n\r\n${p.value}\r\n`));
-    }
-  }
-  chunks.push(Buffer.from(`--${boundary}--\r\n`));
-  return { payload: Buffer.concat(chunks), contentType: `multipart/form-data; boundary=${boundary}` };
-}
+import { type Part, multipart } from '../../../test/support/multipart.js';
 
 const MB = 1024 * 1024;
 

@@ -5,25 +5,10 @@ import { TestClient, type TestEnv, makeTestEnv } from '../../../test/support/app
 import { makeOfficial } from '../../../test/support/factories.js';
 import { makeSite } from '../../../test/support/portal-factories.js';
 import { legalDocuments } from '../schema.js';
+import { type Part, multipart } from '../../../test/support/multipart.js';
 
 const BASE = '/quan-tri/cong-thong-tin/van-ban';
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
-
-type Part = { name: string; value: string } | { name: string; filename: string; type: string; data: Buffer };
-
-/** A multipart/form-data body as a browser sends it: parts in document order. */
-function multipart(parts: Part[]): { payload: Buffer; contentType: string } {
-  const boundary = '----congsoLegalBoundary';
-  const chunks: Buffer[] = [];
-  for (const p of parts) {
-    chunks.push(Buffer.from(`--${boundary}\r\n`));
-    if ('filename' in p) {
-      chunks.push(Buffer.from(`Content-Disposition: form-data; name="${p.name}"; filename="${p.filename}"\r\nContent-Type: ${p.type}\r\n\r\n`), p.data, Buffer.from('\r\n'));
-    } else chunks.push(Buffer.from(`Content-Disposition: form-data; name="${p.name}"\r\n\r\n${p.value}\r\n`));
-  }
-  chunks.push(Buffer.from(`--${boundary}--\r\n`));
-  return { payload: Buffer.concat(chunks), contentType: `multipart/form-data; boundary=${boundary}` };
-}
 
 describe('legal documents: back-office pages', () => {
   let env: TestEnv;

@@ -1,0 +1,113 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { recordAudit } from '../../platform/audit/record-audit.js';
+import type { Ctx } from '../../platform/context.js';
+import type { Tx } from '../../platform/db/client.js';
+import { Conflict } from '../../platform/errors.js';
+import { dossierActions, dossiers } from './schema.js';
+import type { DossierState } from './status.js';
+
+export type Dossier = typeof dossiers.$inferSelect;
+export type DossierAction = typeof dossierActions.$inferSelect;
+
+export type ActionInput = {
+  type: string;
+  /** Idempotency key: the same key on the same dossier is the same action, done once. */
+  key: string;
+  toState: DossierState;
+  /**
+   * The log head the person saw when they chose the action (a hidden field of the page): if anything happened
+   * since, their choice was made on stale information and is refused as a conflict.
+   */
+  expectedSeq?: number;
+  /** States the action may start from; a replayed action is answered before this is checked. */
+  from: readonly DossierState[];
+  stepCode?: string | null;
+  /** Due time of the step being handed over to (the control slip judges the hand-over against it). */
+  dueAt?: Date | null;
+  note?: string | null;
+  data?: Record<string, unknown>;
+  /** Columns of the dossier that change with the action (the projection besides state and lastSeq). */
+  changes?: Partial<Omit<Dossier, 'id' | 'state' | 'lastSeq'>>;
+};
+
+/** Fields every action form carries: its idempotency key and the log head the page was showing. */
+export const actionKey = z.string({ error: 'dossier.error.submissionKey' }).min(8, { error: 'dossier.error.submissionKey' }).max(100, { error: 'dossier.error.submissionKey' });
+export const expectedSeq = z.preprocess((v) => (v === '' || v === undefined ? undefined : v), z.coerce.number().int().min(0).optional());
+
+export type Appended = { dossier: Dossier; action: DossierAction; replayed: boolean };
+
+/**
+ * Appends one action to a dossier's log and moves the dossier's projection with it, in the caller's transaction.
+ * The dossier row is updated only if its log has not moved since the caller read it (lastSeq), so of two officers
+ * acting at once one wins and the other gets a Conflict. An action whose key is already in the log is not done
+ * again: the caller gets the logged action back (a retried request, a double click).
+ */
+export async function appendAction(ctx: Ctx & { db: Tx }, read: Dossier, input: ActionInput): Promise<Appended> {
+  const replay = await loggedAction(ctx.db, read.id, input.key);
+  if (replay) return replay;
+  if (input.expectedSeq !== undefined && input.expectedSeq !== read.lastSeq) throw new Conflict('dossier.conflict');
+  if (!input.from.includes(read.state)) throw new Conflict('dossier.error.wrongState');
+  const at = ctx.now();
+  const seq = read.lastSeq + 1;
+  const [dossier] = await ctx.db
+    .update(dossiers)
+    .set({ ...input.changes, state: input.toState, lastSeq: seq, updatedAt: at })
+    .where(and(eq(dossiers.id, read.id), eq(dossiers.lastSeq, read.lastSeq)))
+    .returning();
+  if (!dossier) {
+    // The row moved: either the same action won the race in another request, or a different one did.
+    const raced = await loggedAction(ctx.db, read.id, input.key);
+    if (raced) return raced;
+    throw new Conflict('dossier.conflict');
+  }
+  const [action] = await ctx.db
+    .insert(dossierActions)
+    .values({
+      dossierId: read.id,
+      seq,
+      type: input.type,
+      key: input.key,
+      fromState: read.state,
+      toState: input.toState,
+      stepCode: input.stepCode ?? dossier.stepCode,
+      actorId: ctx.actor?.userId ?? null,
+      actorName: ctx.actor?.label ?? 'system',
+      actorAgencyId: ctx.actor?.agencyId ?? null,
+      at,
+      dueAt: input.dueAt ?? null,
+      note: input.note ?? null,
+      data: input.data ?? {},
+    })
+    .returning();
+  await recordAudit(ctx, {
+    action: `dossier.${input.type}`,
+    entityType: 'dossier',
+    entityId: read.id,
+    agencyId: dossier.agencyId,
+    // The log row, not the applicant's personal data: who, what, when, from which state to which.
+    after: { code: dossier.code, seq, fromState: read.state, toState: input.toState, stepCode: action!.stepCode },
+  });
+  return { dossier, action: action!, replayed: false };
+}
+
+async function loggedAction(db: Tx, dossierId: string, key: string): Promise<Appended | null> {
+  const [action] = await db
+    .select()
+    .from(dossierActions)
+    .where(and(eq(dossierActions.dossierId, dossierId), eq(dossierActions.key, key)));
+  if (!action) return null;
+  const [dossier] = await db.select().from(dossiers).where(eq(dossiers.id, dossierId));
+  return { dossier: dossier!, action, replayed: true };
+}
+
+/** The state the log says the dossier is in: the last action's. A draft has no actions. */
+export async function stateFromLog(db: Tx | Ctx['db'], dossierId: string): Promise<DossierState> {
+  const [last] = await db
+    .select({ toState: dossierActions.toState })
+    .from(dossierActions)
+    .where(eq(dossierActions.dossierId, dossierId))
+    .orderBy(sql`${dossierActions.seq} desc`)
+    .limit(1);
+  return last?.toState ?? 'draft';
+}

@@ -1,0 +1,102 @@
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Ctx } from '../../platform/context.js';
+import { inTransaction } from '../../platform/db/transaction.js';
+import { Conflict, type FieldErrors, Invalid } from '../../platform/errors.js';
+import { parseInput } from '../../platform/validation.js';
+import { agencies } from '../../org/schema.js';
+import { validateAnswers } from '../forms/validate-answers.js';
+import { type Dossier, appendAction } from './append-action.js';
+import { nextDossierCode } from './codes.js';
+import { applicantFields, draftAsForm, feeTotal, idNumberField, ownDossier, versionOf } from './filing-rules.js';
+import { type NotifyDeps, notifyApplicant } from './notify-applicant.js';
+import { dossierFiles } from './schema.js';
+
+const input = z.object({
+  ...applicantFields,
+  applicantIdNumber: idNumberField,
+  submissionKey: z.uuid({ error: 'dossier.error.submissionKey' }),
+});
+
+/**
+ * Files the applicant's draft: everything the form and the procedure require must be there. The dossier gets its
+ * code and goes to the desk in one transaction, with its first log entry and the applicant's email; the answer
+ * is given only after commit, so an acknowledged submission is durable. The submission key (a hidden field made
+ * with the form) makes a double click or a retried request return the same dossier instead of an error.
+ */
+export async function submitDossier(ctx: Ctx, deps: NotifyDeps, id: string, body: Record<string, unknown>): Promise<Dossier> {
+  const current = await ownDossier(ctx, id);
+  const key = typeof body.submissionKey === 'string' ? body.submissionKey.toLowerCase() : null;
+  if (current.state !== 'draft') {
+    if (key && current.submissionKey === key) return current;
+    throw new Conflict('dossier.error.notDraft');
+  }
+  const version = await versionOf(ctx.db, current);
+  const definition = version.definition;
+  // What the draft holds, overridden by anything sent with the submission: the last page of the web flow sends only
+  // the key and the delivery; an API client may send everything at once.
+  const raw = { ...draftAsForm(current, definition), ...body };
+  const errors: FieldErrors = {};
+  let data: z.output<typeof input> | null = null;
+  let answers: Dossier['answers'] = {};
+  try {
+    data = parseInput(input, raw);
+  } catch (err) {
+    if (!(err instanceof Invalid)) throw err;
+    Object.assign(errors, err.fields);
+  }
+  try {
+    answers = validateAnswers(definition.form, raw, { now: ctx.now() }).answers;
+  } catch (err) {
+    if (!(err instanceof Invalid)) throw err;
+    Object.assign(errors, err.fields);
+  }
+  if (data && !data.applicantEmail && !data.applicantPhone) errors.applicantEmail = { key: 'dossier.error.contactRequired' };
+  if (data?.delivery && !definition.deliveries.includes(data.delivery)) errors.delivery = { key: 'field.invalid' };
+  const uploaded = await ctx.db.select({ code: dossierFiles.documentCode }).from(dossierFiles).where(eq(dossierFiles.dossierId, id));
+  const present = new Set(uploaded.map((u) => u.code));
+  // A paper original that cannot be sent online is brought to the desk; everything else required must be attached.
+  for (const doc of definition.documents) {
+    if (doc.required && doc.electronicCopyAccepted && !present.has(doc.code)) errors[`doc_${doc.code}`] = { key: 'dossier.error.documentMissing', params: { name: doc.name } };
+  }
+  if (!data || Object.keys(errors).length > 0) throw new Invalid(errors);
+  const submissionKey = data.submissionKey.toLowerCase();
+
+  const submitted = await inTransaction(ctx, async (tx) => {
+    const locked = await ownDossier(tx, id, true);
+    // A twin request that got the lock first has filed it: same key, same dossier.
+    if (locked.state !== 'draft') {
+      if (locked.submissionKey === submissionKey) return { dossier: locked, replayed: true };
+      throw new Conflict('dossier.error.notDraft');
+    }
+    const [agency] = await tx.db.select({ id: agencies.id, code: agencies.code }).from(agencies).where(eq(agencies.id, locked.agencyId));
+    const at = ctx.now();
+    const code = await nextDossierCode(tx.db, agency!, at);
+    const { dossier } = await appendAction(tx, locked, {
+      type: 'submit',
+      key: `submit:${submissionKey}`,
+      toState: 'submitted',
+      from: ['draft'],
+      changes: {
+        code,
+        submissionKey,
+        submittedAt: at,
+        applicantName: data.applicantName,
+        applicantIdNumber: data.applicantIdNumber,
+        applicantEmail: data.applicantEmail ?? null,
+        applicantPhone: data.applicantPhone ?? null,
+        applicantAddress: data.applicantAddress ?? null,
+        applicantKind: definition.applicants.includes(data.applicantKind) ? data.applicantKind : locked.applicantKind,
+        delivery: data.delivery ?? locked.delivery,
+        summary: data.summary ?? null,
+        answers,
+        feeTotal: feeTotal(definition),
+        digitised: uploaded.length > 0,
+        stepRole: 'desk_officer',
+      },
+    });
+    await notifyApplicant(tx, deps, dossier, 'submitted');
+    return { dossier, replayed: false };
+  });
+  return submitted.dossier;
+}
