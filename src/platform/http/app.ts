@@ -33,6 +33,7 @@ import { statsRoutes } from '../../portal/stats/routes.js';
 import { inquiryRoutes } from '../../portal/inquiries/routes.js';
 import { inquiryPublicRoutes } from '../../portal/inquiries/public-routes.js';
 import { citizenDossierRoutes } from '../../services/dossiers/citizen-routes.js';
+import { statisticsRoutes } from '../../services/statistics/routes.js';
 import { searchRoutes } from '../../portal/search/routes.js';
 import { procedurePublicRoutes } from '../../services/procedures/public-routes.js';
 
@@ -115,5 +116,6 @@ export async function buildApp(deps: AppDeps, logger: Logger): Promise<FastifyIn
   await app.register(procedureAdminRoutes);
   await app.register(procedurePublicRoutes);
   await app.register(citizenDossierRoutes);
+  await app.register(statisticsRoutes);
   return app;
 }

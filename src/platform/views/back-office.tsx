@@ -11,6 +11,7 @@ const portalNav: { href: string; label: MessageKey; permissions: Permission[] }[
   { href: '/quan-tri/cong-thong-tin/trang', label: 'nav.sites', permissions: ['site.manage'] },
   { href: '/quan-tri/cong-thong-tin/thong-ke', label: 'nav.portalStats', permissions: ['portal.stats.read'] },
   { href: '/quan-tri/dich-vu-cong/thu-tuc', label: 'nav.procedures', permissions: ['procedure.manage'] },
+  { href: '/quan-tri/thong-ke-ho-so', label: 'nav.dossierStats', permissions: ['dossier.stats.read'] },
 ];
 
 export function backOfficeNav(page: PageCtx): NavItem[] {

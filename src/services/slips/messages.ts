@@ -1,0 +1,116 @@
+import { defineMessages } from '../../platform/i18n/define.js';
+
+/**
+ * The printed slips of the one-stop desk (TT 01/2018/TT-VPCP forms). The Vietnamese wording follows the forms; the
+ * English side is for foreign applicants and for reviewers, never a legal text.
+ */
+export const slipMessages = defineMessages({
+  'slip.error.notAvailable': ['Hồ sơ chưa có thông tin để in phiếu này.', 'The dossier does not have what this slip needs yet.'],
+
+  'slip.motto.country': ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'SOCIALIST REPUBLIC OF VIET NAM'],
+  'slip.motto.words': ['Độc lập - Tự do - Hạnh phúc', 'Independence - Freedom - Happiness'],
+  'slip.placeDate': ['{place}, ngày {day} tháng {month} năm {year}', '{place}, {day}/{mm}/{year}'],
+  'slip.code': ['Mã hồ sơ: {code}', 'Dossier code: {code}'],
+  'slip.page': ['Trang {n}/{of}', 'Page {n} of {of}'],
+  'slip.time': ['{hour} giờ {minute} phút, ngày {date}', '{hour}:{minute} on {date}'],
+  'slip.money': ['{amount} đồng', 'VND {amount}'],
+  'slip.signHint': ['(Ký và ghi rõ họ tên)', '(Signature and full name)'],
+  'slip.signSealHint': ['(Ký, ghi rõ họ tên và đóng dấu)', '(Signature, full name and seal)'],
+
+  'slip.label.code': ['Mã hồ sơ', 'Dossier code'],
+  'slip.label.applicant': ['Tiếp nhận hồ sơ của', 'Dossier received from'],
+  'slip.label.dossierOf': ['Hồ sơ của', 'Dossier of'],
+  'slip.label.idNumber': ['Số định danh cá nhân/Mã số thuế', 'Personal ID number/Tax code'],
+  'slip.label.address': ['Địa chỉ', 'Address'],
+  'slip.label.phone': ['Số điện thoại', 'Phone'],
+  'slip.label.email': ['Thư điện tử', 'Email'],
+  'slip.label.request': ['Nội dung yêu cầu giải quyết', 'Request'],
+  'slip.label.summary': ['Tóm tắt', 'Summary'],
+  'slip.label.submittedAt': ['Thời gian nộp hồ sơ', 'Filed at'],
+  'slip.label.agency': ['Cơ quan giải quyết hồ sơ', 'Resolving agency'],
+  'slip.label.reason': ['Lý do', 'Reason'],
+
+  'slip.receipt.title': ['GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ', 'RECEIPT AND APPOINTMENT SLIP'],
+  'slip.receipt.desk': ['Bộ phận tiếp nhận và trả kết quả: {desk}', 'One-stop desk: {desk}'],
+  'slip.receipt.documents': ['1. Thành phần hồ sơ nộp gồm:', '1. Documents submitted:'],
+  'slip.receipt.document': ['{name} (bản chính: {originals}; bản sao: {copies})', '{name} (originals: {originals}; copies: {copies})'],
+  'slip.receipt.noDocuments': ['Không có giấy tờ kèm theo.', 'No documents attached.'],
+  'slip.receipt.sets': ['2. Số lượng hồ sơ: 01 (bộ)', '2. Number of sets: 01'],
+  'slip.receipt.limit.working_days': ['3. Thời gian giải quyết hồ sơ theo quy định: {days} ngày làm việc', '3. Time limit set by law: {days} working day(s)'],
+  'slip.receipt.limit.calendar_days': ['3. Thời gian giải quyết hồ sơ theo quy định: {days} ngày', '3. Time limit set by law: {days} day(s)'],
+  'slip.receipt.received': ['4. Thời gian nhận hồ sơ: {time}', '4. Received: {time}'],
+  'slip.receipt.due': ['5. Thời gian trả kết quả giải quyết hồ sơ: {time}', '5. Result due: {time}'],
+  'slip.receipt.fees': ['6. Phí, lệ phí: {fees}', '6. Fees: {fees}'],
+  'slip.receipt.noFees': ['6. Phí, lệ phí: không thu', '6. Fees: none'],
+  'slip.receipt.fee': ['{name}: {amount}', '{name}: {amount}'],
+  'slip.receipt.feeTotal': ['tổng cộng {amount}, {status}', 'total {amount}, {status}'],
+  'slip.receipt.paid': ['đã nộp', 'paid'],
+  'slip.receipt.unpaid': ['chưa nộp', 'not paid yet'],
+  'slip.receipt.delivery.counter': ['7. Nhận kết quả tại: {desk}, {address}', '7. Result collected at: {desk}, {address}'],
+  'slip.receipt.delivery.post': ['7. Nhận kết quả qua dịch vụ bưu chính công ích tại địa chỉ: {address}', '7. Result sent by public postal service to: {address}'],
+  'slip.receipt.delivery.electronic': ['7. Nhận kết quả bản điện tử trên Cổng Dịch vụ công (mã hồ sơ {code})', '7. Electronic result on the public service portal (dossier code {code})'],
+  'slip.receipt.register': ['Vào Sổ theo dõi hồ sơ, Quyển số: ........ Số thứ tự: ........', 'Entered in the dossier register, book no. ........ entry no. ........'],
+  'slip.receipt.lookup': [
+    'Tra cứu tình trạng giải quyết hồ sơ bằng cách quét mã QR hoặc truy cập địa chỉ dưới đây, nhập mã hồ sơ và số định danh của người nộp:',
+    'Follow the dossier by scanning the QR code or at the address below, with the dossier code and the applicant’s ID number:',
+  ],
+  'slip.receipt.applicantSign': ['NGƯỜI NỘP HỒ SƠ', 'APPLICANT'],
+  'slip.receipt.officerSign': ['NGƯỜI TIẾP NHẬN HỒ SƠ', 'RECEIVING OFFICER'],
+
+  'slip.supplement.title': ['PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ', 'REQUEST TO COMPLETE THE DOSSIER'],
+  'slip.supplement.items': ['Yêu cầu bổ sung, hoàn thiện hồ sơ gồm những nội dung sau:', 'The dossier must be completed with the following:'],
+  'slip.supplement.pause': [
+    'Thời gian giải quyết hồ sơ tạm dừng từ {time} cho đến khi ông/bà nộp đủ các nội dung trên.',
+    'The time limit is paused from {time} until you supply everything above.',
+  ],
+  'slip.supplement.contact': [
+    'Trong quá trình bổ sung, hoàn thiện hồ sơ, nếu có vướng mắc, ông/bà liên hệ {desk} ({address}) để được hướng dẫn.',
+    'If anything is unclear while completing the dossier, contact {desk} ({address}) for guidance.',
+  ],
+  'slip.supplement.sign': ['NGƯỜI HƯỚNG DẪN', 'GUIDING OFFICER'],
+
+  'slip.refusal.title': ['PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ', 'REFUSAL TO RECEIVE THE DOSSIER'],
+  'slip.refusal.body': [
+    'Qua xem xét, {desk} thông báo không tiếp nhận, giải quyết hồ sơ này với lý do cụ thể như sau:',
+    'Having examined it, {desk} will not receive or resolve this dossier, for the following reason:',
+  ],
+  'slip.refusal.closing': ['Xin thông báo để ông/bà được biết và thực hiện./.', 'You are hereby informed./.'],
+  'slip.refusal.sign': ['NGƯỜI TIẾP NHẬN HỒ SƠ', 'RECEIVING OFFICER'],
+
+  'slip.apology.title': ['PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ', 'APOLOGY AND NEW APPOINTMENT DATE'],
+  'slip.apology.to': ['Kính gửi: Ông/Bà {name}', 'To: {name}'],
+  'slip.apology.received': [
+    'Ngày {date}, {desk} tiếp nhận hồ sơ của ông/bà đề nghị giải quyết thủ tục hành chính: {procedure}.',
+    'On {date}, {desk} received your dossier for the procedure: {procedure}.',
+  ],
+  'slip.apology.due': ['Thời gian hẹn trả kết quả giải quyết hồ sơ: {time}.', 'The result was due: {time}.'],
+  'slip.apology.late': [
+    'Tuy nhiên đến nay, {agency} chưa trả kết quả giải quyết hồ sơ của ông/bà đúng hẹn.',
+    'However, {agency} has not been able to return the result on time.',
+  ],
+  'slip.apology.sorry': [
+    'Sự chậm trễ này đã gây phiền hà cho ông/bà. {agency} xin lỗi ông/bà và sẽ trả kết quả giải quyết hồ sơ vào: {time}.',
+    'We are sorry for the inconvenience. {agency} apologises and will return the result on: {time}.',
+  ],
+  'slip.apology.thanks': ['Xin trân trọng cảm ơn sự hợp tác của ông/bà./.', 'Thank you for your understanding./.'],
+  'slip.apology.sign': ['THỦ TRƯỞNG CƠ QUAN', 'HEAD OF THE AGENCY'],
+
+  'slip.control.title': ['PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ', 'DOSSIER PROCESSING CONTROL SLIP'],
+  'slip.control.receipt': ['(Kèm theo Giấy tiếp nhận hồ sơ và hẹn trả kết quả, mã hồ sơ: {code})', '(Attached to the receipt and appointment slip of dossier {code})'],
+  'slip.control.due': ['Thời gian hẹn trả kết quả: {time}', 'Result due: {time}'],
+  'slip.control.col.no': ['STT', 'No.'],
+  'slip.control.col.giver': ['Bên giao', 'Handed over by'],
+  'slip.control.col.receiver': ['Bên nhận', 'Received by'],
+  'slip.control.col.at': ['Thời gian giao, nhận', 'Time'],
+  'slip.control.col.due': ['Hạn xử lý', 'Due'],
+  'slip.control.col.result': ['Kết quả', 'Result'],
+  'slip.control.col.note': ['Ghi chú', 'Note'],
+  'slip.control.result.early': ['Trước hạn', 'Early'],
+  'slip.control.result.on_time': ['Đúng hạn', 'On time'],
+  'slip.control.result.late': ['Quá hạn', 'Late'],
+  'slip.control.applicant': ['Người nộp hồ sơ', 'Applicant'],
+  'slip.control.empty': ['Hồ sơ chưa được chuyển giao lần nào.', 'The dossier has not been handed over yet.'],
+  'slip.control.type.return_step': ['Trả lại bước trước', 'Sent back'],
+  'slip.control.type.return_result': ['Trả kết quả', 'Result returned'],
+  'slip.control.sign': ['NGƯỜI LẬP PHIẾU', 'PREPARED BY'],
+});
