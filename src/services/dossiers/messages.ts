@@ -56,6 +56,7 @@ export const dossierMessages = defineMessages({
   'dossier.error.assigneeInvalid': ['Chọn cán bộ có vai trò xử lý bước này tại cơ quan.', 'Choose an officer who holds this step’s role at the agency.'],
   'dossier.error.firstStep': ['Đây là bước đầu tiên, không trả lại được.', 'This is the first step; there is nothing to return it to.'],
   'dossier.error.supplementFiles': ['Tải lên ít nhất một giấy tờ bổ sung trước khi gửi.', 'Upload at least one supplementary document before sending.'],
+  'dossier.generate.noProcedures': ['Chưa có thủ tục nào đang áp dụng để sinh hồ sơ mẫu.', 'There is no procedure in force to generate dossiers for.'],
   'dossier.error.fileRequired': ['Chọn tệp cần tải lên.', 'Choose a file to upload.'],
   'dossier.submitted': ['Đã nộp hồ sơ. Mã hồ sơ của ông/bà: {code}.', 'Dossier filed. Your dossier code: {code}.'],
   'dossier.filing.step': ['Bước {n}/{of}', 'Step {n} of {of}'],
