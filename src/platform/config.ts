@@ -39,6 +39,12 @@ const schema = z.object({
   OIDC_CLIENT_SECRET: z.string().min(1).optional(),
   OIDC_DISPLAY_NAME: z.string().min(1).default('VNeID'),
   OIDC_SCOPES: z.string().min(1).default('openid email profile phone'),
+  CONGSO_PAYMENT_URL: z.url({ protocol: /^https?$/ }).optional(),
+  CONGSO_PAYMENT_PARTNER_CODE: z.string().min(1).max(50).optional(),
+  CONGSO_PAYMENT_SECRET: z.string().min(8, 'cần ít nhất 8 ký tự (at least 8 characters)').optional(),
+  CONGSO_PAYMENT_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(120).default(15),
+  CONGSO_SMS_URL: z.url({ protocol: /^https?$/ }).optional(),
+  CONGSO_SMS_TOKEN: z.string().min(1).optional(),
 });
 
 export type Config = {
@@ -62,9 +68,13 @@ export type Config = {
   smtpUrl: string | undefined;
   mailFrom: string;
   oidc: { issuer: string; clientId: string; clientSecret: string; displayName: string; scopes: string } | undefined;
+  /** The national payment platform; unset, fees are paid at the desk only. */
+  payment: { url: string; partnerCode: string; secret: string; timeoutMs: number } | undefined;
+  /** A generic SMS gateway; unset, text messages are written to <data>/sms-outbox. */
+  sms: { url: string; token: string | undefined } | undefined;
 };
 
-const secretVars = new Set(['CONGSO_SECRET', 'OIDC_CLIENT_SECRET']);
+const secretVars = new Set(['CONGSO_SECRET', 'OIDC_CLIENT_SECRET', 'CONGSO_PAYMENT_SECRET', 'CONGSO_SMS_TOKEN']);
 
 /** A bad value is echoed so the operator sees the typo, but never a secret or a URL's credentials. */
 function shownValue(name: string, value: string): string {
@@ -87,6 +97,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (oidcVars.some(Boolean) && !oidcVars.every(Boolean)) {
     throw new ConfigError([
       'OIDC_ISSUER: OIDC_ISSUER, OIDC_CLIENT_ID và OIDC_CLIENT_SECRET phải đặt cùng nhau (must be set together)',
+    ]);
+  }
+  const paymentVars = [e.CONGSO_PAYMENT_URL, e.CONGSO_PAYMENT_PARTNER_CODE, e.CONGSO_PAYMENT_SECRET];
+  if (paymentVars.some(Boolean) && !paymentVars.every(Boolean)) {
+    throw new ConfigError([
+      'CONGSO_PAYMENT_URL: CONGSO_PAYMENT_URL, CONGSO_PAYMENT_PARTNER_CODE và CONGSO_PAYMENT_SECRET phải đặt cùng nhau (must be set together)',
     ]);
   }
   return {
@@ -117,5 +133,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
             scopes: e.OIDC_SCOPES,
           }
         : undefined,
+    payment:
+      e.CONGSO_PAYMENT_URL && e.CONGSO_PAYMENT_PARTNER_CODE && e.CONGSO_PAYMENT_SECRET
+        ? { url: e.CONGSO_PAYMENT_URL, partnerCode: e.CONGSO_PAYMENT_PARTNER_CODE, secret: e.CONGSO_PAYMENT_SECRET, timeoutMs: e.CONGSO_PAYMENT_TIMEOUT_SECONDS * 1000 }
+        : undefined,
+    sms: e.CONGSO_SMS_URL ? { url: e.CONGSO_SMS_URL, token: e.CONGSO_SMS_TOKEN } : undefined,
   };
 }

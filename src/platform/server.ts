@@ -11,7 +11,12 @@ import { articleJobs } from '../portal/articles/publish-scheduled.js';
 import { type Worker, startWorker } from './jobs/worker.js';
 import { mailJob } from './mail/mail-job.js';
 import { createMailer } from './mail/mailer.js';
+import { smsJob } from './sms/sms-job.js';
+import { createSmsSender } from './sms/sms.js';
+import { paymentJobs } from '../services/payments/poll-pending-payments.js';
+import { paymentDeps } from '../services/payments/payment-rules.js';
 import { isEmpty, seedDemo, DEMO_PASSWORD } from '../demo/seed-demo.js';
+import { dossierJobs } from '../services/dossiers/deadline-jobs.js';
 
 export type Running = { app: FastifyInstance; database: Database; url: string; stop(): Promise<void> };
 
@@ -37,8 +42,17 @@ export async function startServer(config: Config, log: Logger, print: (line: str
     }
     // Background jobs (deadlines, notifications, clean-up) run in this process, on the same database.
     const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, dataDir: config.dataDir }, log);
-    worker = await startWorker({ database, log, handlers: [...platformJobs, ...articleJobs, mailJob({ secrets, mailer })], schedules: platformSchedules, concurrency: 1 });
-    const app = await buildApp({ config, database, secrets, storage: new LocalFileStorage({ root: config.filesDir, maxBytes: config.maxUploadBytes }) }, log);
+    const sms = createSmsSender({ gateway: config.sms, dataDir: config.dataDir }, log);
+    const storage = new LocalFileStorage({ root: config.filesDir, maxBytes: config.maxUploadBytes });
+    const payments = paymentJobs(paymentDeps(config, storage));
+    worker = await startWorker({
+      database,
+      log,
+      handlers: [...platformJobs, ...articleJobs, mailJob({ secrets, mailer }), smsJob({ secrets, sender: sms }), ...payments.jobs, ...dossierJobs({ baseUrl: config.baseUrl, secrets })],
+      schedules: [...platformSchedules, ...payments.schedules],
+      concurrency: 1,
+    });
+    const app = await buildApp({ config, database, secrets, storage }, log);
     await app.listen({ port: config.port, host: config.host });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;

@@ -14,11 +14,16 @@ import { type Worker, startWorker } from '../../src/platform/jobs/worker.js';
 import { createLogger } from '../../src/platform/logger.js';
 import { MAIL_JOB_NAME, mailJob } from '../../src/platform/mail/mail-job.js';
 import { createMailer } from '../../src/platform/mail/mailer.js';
+import { SMS_JOB_NAME, smsJob } from '../../src/platform/sms/sms-job.js';
+import { createSmsSender } from '../../src/platform/sms/sms.js';
+import { paymentDeps } from '../../src/services/payments/payment-rules.js';
+import { paymentJobs } from '../../src/services/payments/poll-pending-payments.js';
 import { makeSecrets, type Secrets } from '../../src/platform/secrets.js';
 import { createSession } from '../../src/platform/auth/sessions.js';
 import { openTestDatabase } from './db.js';
 import { LocalFileStorage } from '../../src/platform/storage/local-storage.js';
 import type { FileStorage } from '../../src/platform/storage/storage.js';
+import { dossierJobs } from '../../src/services/dossiers/deadline-jobs.js';
 
 export const TEST_SECRET = 'test-secret-test-secret-test-secret-0123456789';
 
@@ -48,6 +53,8 @@ export type TestEnv = {
    * grow: no job, no message, with nothing to wait for.
    */
   mailJobsFiled(): Promise<number>;
+  /** How many `sms.send` jobs were ever filed in this database. */
+  smsJobsFiled(): Promise<number>;
   ctx(actor?: Ctx['actor']): Ctx;
   close(): Promise<void>;
 };
@@ -65,7 +72,10 @@ export async function makeTestEnv(overrides: Record<string, string> = {}): Promi
   const storage = new LocalFileStorage({ root: config.filesDir, maxBytes: config.maxUploadBytes });
   const log = createLogger('silent');
   const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, dataDir: config.dataDir }, log);
-  const worker = await startWorker({ database, log, handlers: [...platformJobs, ...articleJobs, mailJob({ secrets, mailer })], pollMs: TEST_POLL_MS, now: clock.now });
+  const sms = createSmsSender({ gateway: config.sms, dataDir: config.dataDir }, log);
+  // The polling job is listed but not scheduled: tests run it when they mean to.
+  const payments = paymentJobs(paymentDeps(config, storage));
+  const worker = await startWorker({ database, log, handlers: [...platformJobs, ...articleJobs, mailJob({ secrets, mailer }), smsJob({ secrets, sender: sms }), ...payments.jobs, ...dossierJobs({ baseUrl: config.baseUrl, secrets })], pollMs: TEST_POLL_MS, now: clock.now });
   let app: FastifyInstance;
   try {
     app = await buildApp({ config, database, secrets, storage, now: clock.now }, log);
@@ -85,6 +95,10 @@ export async function makeTestEnv(overrides: Record<string, string> = {}): Promi
     worker,
     mailJobsFiled: async () => {
       const [row] = await queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from pgboss.job where name = ${MAIL_JOB_NAME}`);
+      return row!.n;
+    },
+    smsJobsFiled: async () => {
+      const [row] = await queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from pgboss.job where name = ${SMS_JOB_NAME}`);
       return row!.n;
     },
     ctx: (actor = null) => ({ db: database.db, actor, now: clock.now, ip: '127.0.0.1', requestId: 'test', locale: 'vi', log: log as never }),

@@ -36,6 +36,7 @@ import { citizenDossierRoutes } from '../../services/dossiers/citizen-routes.js'
 import { statisticsRoutes } from '../../services/statistics/routes.js';
 import { searchRoutes } from '../../portal/search/routes.js';
 import { procedurePublicRoutes } from '../../services/procedures/public-routes.js';
+import { paymentRoutes } from '../../services/payments/routes.js';
 
 export async function buildApp(deps: AppDeps, logger: Logger): Promise<FastifyInstance> {
   const app = Fastify({
@@ -116,6 +117,7 @@ export async function buildApp(deps: AppDeps, logger: Logger): Promise<FastifyIn
   await app.register(procedureAdminRoutes);
   await app.register(procedurePublicRoutes);
   await app.register(citizenDossierRoutes);
+  await app.register(paymentRoutes);
   await app.register(statisticsRoutes);
   return app;
 }

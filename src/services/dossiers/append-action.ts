@@ -4,6 +4,7 @@ import { recordAudit } from '../../platform/audit/record-audit.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Tx } from '../../platform/db/client.js';
 import { Conflict } from '../../platform/errors.js';
+import { scheduleStepReminders } from './deadline-jobs.js';
 import { dossierActions, dossiers } from './schema.js';
 import type { DossierState } from './status.js';
 
@@ -80,6 +81,7 @@ export async function appendAction(ctx: Ctx & { db: Tx }, read: Dossier, input: 
       data: input.data ?? {},
     })
     .returning();
+  if (input.changes?.stepDueAt) await scheduleStepReminders(ctx, dossier, at);
   await recordAudit(ctx, {
     action: `dossier.${input.type}`,
     entityType: 'dossier',

@@ -16,6 +16,8 @@ import { draftAsForm, ownDossier, procedureForFiling } from './filing-rules.js';
 import { agencyChoices, dossierByCodeAndId, dossierView, myDossiers } from './queries.js';
 import { removeDocument } from './remove-document.js';
 import { saveDraft } from './save-draft.js';
+import { paymentPanel } from '../payments/queries.js';
+import { resultsVisible } from '../payments/views/sections.js';
 import { dossierFiles } from './schema.js';
 import { startDossier } from './start-dossier.js';
 import { submitDossier } from './submit-dossier.js';
@@ -71,7 +73,8 @@ export async function citizenDossierRoutes(app: FastifyInstance): Promise<void> 
     const view = await mine(req, reply, req.params.id);
     if (!view) return reply;
     if (view.dossier.state === 'draft') return reply.redirect(dossierPath(view.dossier.id, '/thong-tin'), 303);
-    return sendPage(reply, <DossierPage page={req.page()} view={view} />);
+    const panel = await paymentPanel(req.ctx.db, view.dossier, app.deps.config.payment !== undefined);
+    return sendPage(reply, <DossierPage page={req.page()} view={view} panel={panel} payKey={randomUUID()} />);
   });
 
   app.get<IdParams>('/dich-vu-cong/ho-so/:id/thong-tin', async (req, reply) => {
@@ -144,11 +147,12 @@ export async function citizenDossierRoutes(app: FastifyInstance): Promise<void> 
     if (!citizenSession(req, reply)) return reply;
     const dossier = await ownDossier(req.ctx, idOrNotFound(req.params.id));
     const [row] = await req.ctx.db
-      .select({ file: files })
+      .select({ file: files, purpose: dossierFiles.purpose })
       .from(dossierFiles)
       .innerJoin(files, eq(files.id, dossierFiles.fileId))
       .where(and(eq(dossierFiles.id, idOrNotFound(req.params.fid)), eq(dossierFiles.dossierId, dossier.id)));
-    if (!row) throw new NotFound();
+    // A result is the applicant's once the dossier is processed; until then it may still change.
+    if (!row || (row.purpose === 'result' && !resultsVisible(dossier))) throw new NotFound();
     return sendPrivateFile(app, req, reply, row.file);
   });
 

@@ -1,10 +1,12 @@
 import { CitizenLayout } from '../../../accounts/citizen/views/citizen-layout.js';
 import { formatVnDateTime } from '../../../platform/dates.js';
 import { type MessageKey, isMessageKey } from '../../../platform/i18n/index.js';
-import { Button, Csrf, ErrorSummary, type FormState, TextField } from '../../../platform/views/form.js';
+import { Button, Csrf, ErrorSummary, type FormState, TextField, emptyForm } from '../../../platform/views/form.js';
 import type { PageCtx } from '../../../platform/views/page.js';
 import type { DossierAction } from '../append-action.js';
-import type { DossierView } from '../queries.js';
+import type { DossierFileView, DossierView } from '../queries.js';
+import type { PaymentPanel } from '../../payments/queries.js';
+import { FeeSection, RatingSection, resultsVisible } from '../../payments/views/sections.js';
 import { type DossierState, nationalStatus } from '../status.js';
 import { SummaryRow, dossierPath, formatBytes } from './filing.js';
 
@@ -61,13 +63,16 @@ export function History({ page, actions, showActors }: { page: PageCtx; actions:
   );
 }
 
-/** The applicant's view of a filed dossier: where it stands, when it is due, what was sent, what happened. */
-export function DossierPage({ page, view }: { page: PageCtx; view: DossierView }) {
+/** The applicant's view of a filed dossier: where it stands, when it is due, what was sent, fees, result, rating. */
+export function DossierPage({ page, view, panel, payKey, ratingForm = emptyForm }: { page: PageCtx; view: DossierView; panel: PaymentPanel; payKey: string; ratingForm?: FormState }) {
   const { t } = page;
   const d = view.dossier;
   const status = nationalStatus(d.state);
+  const sent = view.files.filter((f) => f.purpose !== 'result');
+  const results = resultsVisible(d) ? view.files.filter((f) => f.purpose === 'result') : [];
   return (
     <CitizenLayout page={page} title={t('dossier.page.title', { code: d.code ?? '' })}>
+      <ErrorSummary t={t} form={ratingForm} labels={{ level: t('rating.title'), comment: t('rating.comment') }} />
       <span class="govuk-caption-l">{view.procedureName}</span>
       <h1 class="govuk-heading-l">{t('dossier.page.title', { code: d.code ?? '' })}</h1>
       <dl class="govuk-summary-list">
@@ -86,21 +91,20 @@ export function DossierPage({ page, view }: { page: PageCtx; view: DossierView }
         {d.returnedAt && <SummaryRow label={t('dossier.page.returnedAt')}>{formatVnDateTime(d.returnedAt)}</SummaryRow>}
         <SummaryRow label={t('dossier.delivery.label')}>{t(`dossier.delivery.${d.delivery}`)}</SummaryRow>
       </dl>
-      {view.files.length > 0 && (
+      {results.length > 0 && (
+        <section aria-labelledby="results-heading">
+          <h2 class="govuk-heading-m" id="results-heading">
+            {t('result.title')}
+          </h2>
+          <FileList page={page} dossierId={d.id} files={results} />
+        </section>
+      )}
+      <FeeSection page={page} dossier={d} panel={panel} payKey={payKey} />
+      <RatingSection page={page} dossier={d} panel={panel} form={ratingForm} rateKey={payKey} />
+      {sent.length > 0 && (
         <>
           <h2 class="govuk-heading-m">{t('dossier.page.files')}</h2>
-          <ul class="govuk-list">
-            {view.files.map((f) => (
-              <li>
-                <a class="govuk-link" href={dossierPath(d.id, `/tep/${f.id}`)}>
-                  {f.name}
-                </a>{' '}
-                <span class="govuk-body-s">
-                  ({t(`dossier.filePurpose.${f.purpose}`)}, {formatBytes(f.size)})
-                </span>
-              </li>
-            ))}
-          </ul>
+          <FileList page={page} dossierId={d.id} files={sent} />
         </>
       )}
       <History page={page} actions={view.actions} showActors={false} />
@@ -110,6 +114,24 @@ export function DossierPage({ page, view }: { page: PageCtx; view: DossierView }
         </a>
       </p>
     </CitizenLayout>
+  );
+}
+
+function FileList({ page, dossierId, files }: { page: PageCtx; dossierId: string; files: DossierFileView[] }) {
+  const { t } = page;
+  return (
+    <ul class="govuk-list">
+      {files.map((f) => (
+        <li>
+          <a class="govuk-link" href={dossierPath(dossierId, `/tep/${f.id}`)}>
+            {f.name}
+          </a>{' '}
+          <span class="govuk-body-s">
+            ({t(`dossier.filePurpose.${f.purpose}`)}, {formatBytes(f.size)})
+          </span>
+        </li>
+      ))}
+    </ul>
   );
 }
 
