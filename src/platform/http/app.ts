@@ -33,6 +33,9 @@ import { statsRoutes } from '../../portal/stats/routes.js';
 import { inquiryRoutes } from '../../portal/inquiries/routes.js';
 import { inquiryPublicRoutes } from '../../portal/inquiries/public-routes.js';
 import { citizenDossierRoutes } from '../../services/dossiers/citizen-routes.js';
+import { dossierDeskRoutes } from '../../services/dossiers/desk-routes.js';
+import { citizenSupplementRoutes } from '../../services/dossiers/supplement-routes.js';
+import { dossierProcessingRoutes } from '../../services/dossiers/processing-routes.js';
 import { statisticsRoutes } from '../../services/statistics/routes.js';
 import { searchRoutes } from '../../portal/search/routes.js';
 import { procedurePublicRoutes } from '../../services/procedures/public-routes.js';
@@ -118,6 +121,9 @@ export async function buildApp(deps: AppDeps, logger: Logger): Promise<FastifyIn
   await app.register(procedurePublicRoutes);
   await app.register(citizenDossierRoutes);
   await app.register(paymentRoutes);
+  await app.register(dossierDeskRoutes);
+  await app.register(citizenSupplementRoutes);
+  await app.register(dossierProcessingRoutes);
   await app.register(statisticsRoutes);
   return app;
 }

@@ -11,6 +11,9 @@ const portalNav: { href: string; label: MessageKey; permissions: Permission[] }[
   { href: '/quan-tri/cong-thong-tin/trang', label: 'nav.sites', permissions: ['site.manage'] },
   { href: '/quan-tri/cong-thong-tin/thong-ke', label: 'nav.portalStats', permissions: ['portal.stats.read'] },
   { href: '/quan-tri/dich-vu-cong/thu-tuc', label: 'nav.procedures', permissions: ['procedure.manage'] },
+  { href: '/quan-tri/ho-so/mot-cua', label: 'nav.deskInbox', permissions: ['dossier.receive'] },
+  { href: '/quan-tri/ho-so/xu-ly', label: 'nav.processingInbox', permissions: ['dossier.process'] },
+  { href: '/quan-tri/ho-so/phan-cong', label: 'nav.assignInbox', permissions: ['dossier.assign'] },
   { href: '/quan-tri/thong-ke-ho-so', label: 'nav.dossierStats', permissions: ['dossier.stats.read'] },
 ];
 

@@ -91,6 +91,11 @@ export function DossierPage({ page, view, panel, payKey, ratingForm = emptyForm 
         {d.returnedAt && <SummaryRow label={t('dossier.page.returnedAt')}>{formatVnDateTime(d.returnedAt)}</SummaryRow>}
         <SummaryRow label={t('dossier.delivery.label')}>{t(`dossier.delivery.${d.delivery}`)}</SummaryRow>
       </dl>
+      {d.state === 'supplement' && (
+        <a class="govuk-button" href={dossierPath(d.id, '/bo-sung')} data-testid="answer-supplement">
+          {t('dossier.supplement.title')}
+        </a>
+      )}
       {results.length > 0 && (
         <section aria-labelledby="results-heading">
           <h2 class="govuk-heading-m" id="results-heading">
