@@ -41,6 +41,48 @@ async function offers(ctx: Ctx): Promise<Offer[]> {
   return rows;
 }
 
+/** A row as json_populate_recordset reads it: column names, and every NOT NULL column given (defaults do not apply). */
+function dossierRecord(r: typeof dossiers.$inferInsert): Record<string, unknown> {
+  return {
+    id: r.id,
+    code: r.code,
+    agency_id: r.agencyId,
+    desk_agency_id: r.deskAgencyId,
+    procedure_id: r.procedureId,
+    procedure_version_id: r.procedureVersionId,
+    level: r.level,
+    channel: r.channel,
+    state: r.state ?? 'submitted',
+    applicant_kind: 'citizen',
+    applicant_name: r.applicantName,
+    applicant_id_number: r.applicantIdNumber,
+    answers: {},
+    delivery: r.delivery,
+    created_at: r.createdAt,
+    updated_at: r.updatedAt,
+    submitted_at: r.submittedAt,
+    received_at: r.receivedAt ?? null,
+    due_at: r.dueAt ?? null,
+    paused_since: r.pausedSince ?? null,
+    finished_at: r.finishedAt ?? null,
+    returned_at: r.returnedAt ?? null,
+    step_code: r.stepCode ?? null,
+    step_role: r.stepRole ?? null,
+    step_due_at: r.stepDueAt ?? null,
+    fee_total: r.feeTotal ?? 0,
+    paid_online: r.paidOnline ?? false,
+    paid_at: r.paidAt ?? null,
+    digitised: r.digitised ?? false,
+    electronic_result: r.electronicResult ?? false,
+    rating: r.rating ?? null,
+    last_seq: r.lastSeq ?? 0,
+  };
+}
+
+function actionRecord(a: typeof dossierActions.$inferInsert): Record<string, unknown> {
+  return { dossier_id: a.dossierId, seq: a.seq, type: a.type, key: a.key, from_state: a.fromState, to_state: a.toState, actor_name: a.actorName, at: a.at, data: {} };
+}
+
 export async function generateDossiers(ctx: Ctx, opts: GenerateOptions): Promise<{ created: number }> {
   const available = await offers(ctx);
   if (available.length === 0) throw new Invalid({ count: { key: 'dossier.generate.noProcedures' } });
@@ -130,9 +172,10 @@ export async function generateDossiers(ctx: Ctx, opts: GenerateOptions): Promise
       rows.push(row);
       actions.forEach((a, j) => log.push({ dossierId: id, seq: j + 1, type: a.type, key: `generated:${j + 1}`, fromState: j === 0 ? 'draft' : actions[j - 1]!.to, toState: a.to, actorName: 'congso demo', at: a.at }));
     }
+    // One JSON parameter per table and batch: a million rows go in minutes instead of an hour of statement building.
     await ctx.db.transaction(async (tx) => {
-      await tx.insert(dossiers).values(rows);
-      for (let i = 0; i < log.length; i += 4000) await tx.insert(dossierActions).values(log.slice(i, i + 4000));
+      await tx.execute(sql`insert into dossiers select * from json_populate_recordset(null::dossiers, ${JSON.stringify(rows.map(dossierRecord))}::json)`);
+      await tx.execute(sql`insert into dossier_actions select * from json_populate_recordset(null::dossier_actions, ${JSON.stringify(log.map(actionRecord))}::json)`);
     });
     created += n;
     opts.onProgress?.(created, opts.count);
