@@ -11,7 +11,8 @@ import { search } from '../src/portal/search/search.js';
 import { Cleanup } from './lib/cleanup.js';
 import { openPostgres } from '../src/platform/db/client.js';
 import { DEFAULT_ADMIN_URL, probePostgres } from './lib/engines.js';
-import { type CorpusStore, benchCtx, openCorpus } from './lib/search-corpus.js';
+import type { KeptStore } from './lib/kept-store.js';
+import { benchCtx, openCorpus } from './lib/search-corpus.js';
 import { percentile, round } from './lib/stats.js';
 import type { BenchContext, Engine } from './lib/types.js';
 import { QUERIES } from './scenarios/search.js';
@@ -35,11 +36,11 @@ const ctx: BenchContext = {
 };
 try {
   const url = process.env.BENCH_SEARCH_DATABASE_URL;
-  const corpus: CorpusStore = url
-    ? await openPostgres(url, { max: 2 }).then((database) => ({ database, seedSeconds: null, label: new URL(url).pathname.slice(1), dispose: () => database.close() }))
+  const corpus: KeptStore = url
+    ? await openPostgres(url, { max: 2 }).then((database) => ({ database, buildSeconds: null, label: new URL(url).pathname.slice(1), dispose: () => database.close() }))
     : await openCorpus(ctx, engine, articles);
   if (url) cleanup.add(`connection ${corpus.label}`, () => corpus.dispose());
-  console.error(`${engine}: ${corpus.label}${corpus.seedSeconds === null ? '' : ` (built in ${round(corpus.seedSeconds)} s)`}`);
+  console.error(`${engine}: ${corpus.label}${corpus.buildSeconds === null ? '' : ` (built in ${round(corpus.buildSeconds)} s)`}`);
   const base = benchCtx(corpus.database);
   const all: number[] = [];
   for (const q of QUERIES) {

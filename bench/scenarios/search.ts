@@ -61,7 +61,7 @@ export async function run(ctx: BenchContext): Promise<ResultRow[]> {
     const corpus = await openCorpus(ctx, engine, ARTICLES);
     try {
       const base = benchCtx(corpus.database);
-      const seedSeconds = corpus.seedSeconds;
+      const seedSeconds = corpus.buildSeconds;
       ctx.log(
         seedSeconds === null
           ? `${engine}: reusing ${ARTICLES} articles + ${LEGAL_DOCUMENTS} legal documents from ${corpus.label}`

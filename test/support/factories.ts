@@ -12,6 +12,18 @@ const next = () => `${++seq}${randomBytes(2).toString('hex')}`;
 
 export const TEST_PASSWORD = 'Mật-khẩu-Thử-2025';
 
+// Argon2id is slow on purpose; people made by factories may share a hash per password (each still verifies), which
+// saves the suite a hash for every official and citizen it creates.
+const hashes = new Map<string, Promise<string>>();
+function testHash(password: string): Promise<string> {
+  let h = hashes.get(password);
+  if (!h) {
+    h = hashPassword(password);
+    hashes.set(password, h);
+  }
+  return h;
+}
+
 /** A QCVN 102-shaped identifier that no other test uses. */
 export function agencyCode(): string {
   const n = Math.floor(Math.random() * 1000);
@@ -54,7 +66,7 @@ export async function makeOfficial(db: Queryable, opts: OfficialOpts = {}) {
       username: opts.username ?? `cb${next()}`,
       fullName: opts.fullName ?? 'Cán Bộ Thử',
       agencyId,
-      passwordHash: await hashPassword(opts.password ?? TEST_PASSWORD),
+      passwordHash: await testHash(opts.password ?? TEST_PASSWORD),
       mustChangePassword: opts.mustChangePassword ?? false,
     })
     .returning();
@@ -66,7 +78,7 @@ export async function makeOfficial(db: Queryable, opts: OfficialOpts = {}) {
 export async function makeCitizen(db: Queryable, over: Partial<typeof users.$inferInsert> = {}) {
   const [row] = await db
     .insert(users)
-    .values({ kind: 'citizen', email: `cd${next()}@example.vn`, fullName: 'Công Dân Thử', passwordHash: await hashPassword(TEST_PASSWORD), ...over })
+    .values({ kind: 'citizen', email: `cd${next()}@example.vn`, fullName: 'Công Dân Thử', passwordHash: await testHash(TEST_PASSWORD), ...over })
     .returning();
   return row!;
 }

@@ -50,6 +50,8 @@ function toJson(value: unknown): unknown {
  * transaction takes an advisory lock that is released when it commits or rolls back.
  */
 export async function recordAudit(ctx: Ctx & { db: Tx }, input: AuditInput): Promise<void> {
+  // Two statements on purpose: the head must be read with a snapshot taken after the lock is granted, or a writer
+  // that waited would chain to the head it saw before the previous writer committed.
   await ctx.db.execute(sql`select pg_advisory_xact_lock(7420001)`);
   const [last] = await ctx.db.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.seq)).limit(1);
   const row = {

@@ -28,6 +28,11 @@ export type ActionInput = {
   dueAt?: Date | null;
   note?: string | null;
   data?: Record<string, unknown>;
+  /**
+   * Work that belongs to the action's transaction (the applicant's mail, other jobs), done before the audit entry:
+   * the audit chain's lock is held from its entry to the commit, so nothing else should run inside it.
+   */
+  effects?: (dossier: Dossier) => Promise<void>;
   /** Columns of the dossier that change with the action (the projection besides state and lastSeq). */
   changes?: Partial<Omit<Dossier, 'id' | 'state' | 'lastSeq'>>;
 };
@@ -82,6 +87,7 @@ export async function appendAction(ctx: Ctx & { db: Tx }, read: Dossier, input: 
     })
     .returning();
   if (input.changes?.stepDueAt) await scheduleStepReminders(ctx, dossier, at);
+  if (input.effects) await input.effects(dossier);
   await recordAudit(ctx, {
     action: `dossier.${input.type}`,
     entityType: 'dossier',

@@ -36,7 +36,7 @@ export async function completeStep(ctx: Ctx, deps: NotifyDeps, id: string, raw: 
         calendarRefusal(err);
       }
     }
-    const { dossier, replayed } = await appendAction(tx, d, {
+    const { dossier } = await appendAction(tx, d, {
       type: step?.role === 'leader' ? 'approve' : 'complete_step',
       key: data.key,
       expectedSeq: data.seq,
@@ -46,11 +46,11 @@ export async function completeStep(ctx: Ctx, deps: NotifyDeps, id: string, raw: 
       dueAt: next ? nextDue : d.dueAt,
       note: data.note ?? null,
       data: { from: step?.code ?? null, to: next?.code ?? null, stepDueAt: d.stepDueAt?.toISOString() ?? null },
+      effects: next ? undefined : (changed) => notifyApplicant(tx, deps, changed, 'processed'),
       changes: next
         ? { stepCode: next.code, stepRole: next.role, stepDueAt: nextDue, assigneeId: null }
         : { stepCode: null, stepRole: 'desk_officer', stepDueAt: null, assigneeId: null, finishedAt: at },
     });
-    if (!replayed && !next) await notifyApplicant(tx, deps, dossier, 'processed');
     return dossier;
   });
 }

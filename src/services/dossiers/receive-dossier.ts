@@ -32,7 +32,7 @@ export async function receiveDossier(ctx: Ctx, deps: NotifyDeps, id: string, raw
       calendarRefusal(err);
     }
     const first = steps[0]!;
-    const { dossier, replayed } = await appendAction(tx, d, {
+    const { dossier } = await appendAction(tx, d, {
       type: 'receive',
       key: data.key,
       expectedSeq: data.seq,
@@ -42,9 +42,9 @@ export async function receiveDossier(ctx: Ctx, deps: NotifyDeps, id: string, raw
       dueAt: firstStepDue,
       note: data.note ?? null,
       data: { dueAt: due.toISOString() },
+      effects: (changed) => notifyApplicant(tx, deps, changed, 'received'),
       changes: { receivedAt: at, dueAt: due, stepCode: first.code, stepRole: first.role, stepDueAt: firstStepDue, assigneeId: null },
     });
-    if (!replayed) await notifyApplicant(tx, deps, dossier, 'received');
     return dossier;
   });
 }

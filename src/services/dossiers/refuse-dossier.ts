@@ -14,16 +14,16 @@ export async function refuseDossier(ctx: Ctx, deps: NotifyDeps, id: string, raw:
   return inTransaction(ctx, async (tx) => {
     const { dossier: d, replayed: done } = await dossierForAction(tx, id, 'dossier.receive', 'desk', data);
     if (done) return d;
-    const { dossier, replayed } = await appendAction(tx, d, {
+    const { dossier } = await appendAction(tx, d, {
       type: 'refuse',
       key: data.key,
       expectedSeq: data.seq,
       toState: 'refused',
       from: ['submitted', 'supplement'],
       note: data.reason,
+      effects: (changed) => notifyApplicant(tx, deps, changed, 'refused', { reason: data.reason }),
       changes: { finishedAt: ctx.now(), pausedSince: null, stepCode: null, stepRole: null, stepDueAt: null, assigneeId: null },
     });
-    if (!replayed) await notifyApplicant(tx, deps, dossier, 'refused', { reason: data.reason });
     return dossier;
   });
 }

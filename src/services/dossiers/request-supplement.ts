@@ -27,7 +27,7 @@ export async function requestSupplement(ctx: Ctx, deps: NotifyDeps, id: string, 
       const { steps } = await stepsOf(tx.db, d);
       await requireStepActor(tx, d, steps[stepIndex(steps, d.stepCode)]!);
     }
-    const { dossier, replayed } = await appendAction(tx, d, {
+    const { dossier } = await appendAction(tx, d, {
       type: 'request_supplement',
       key: data.key,
       expectedSeq: data.seq,
@@ -35,9 +35,9 @@ export async function requestSupplement(ctx: Ctx, deps: NotifyDeps, id: string, 
       from: atDesk ? ['submitted'] : ['received', 'processing'],
       note: items.join('\n'),
       data: { items, resume: d.state },
+      effects: (changed) => notifyApplicant(tx, deps, changed, 'supplement', { reason: items.join('; ') }),
       changes: { pausedSince: ctx.now() },
     });
-    if (!replayed) await notifyApplicant(tx, deps, dossier, 'supplement', { reason: items.join('; ') });
     return dossier;
   });
 }

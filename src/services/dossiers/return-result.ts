@@ -14,7 +14,7 @@ export async function returnResult(ctx: Ctx, deps: NotifyDeps, id: string, raw: 
   return inTransaction(ctx, async (tx) => {
     const { dossier: d, replayed: done } = await dossierForAction(tx, id, 'dossier.receive', 'desk', data);
     if (done) return d;
-    const { dossier, replayed } = await appendAction(tx, d, {
+    const { dossier } = await appendAction(tx, d, {
       type: 'return_result',
       key: data.key,
       expectedSeq: data.seq,
@@ -22,9 +22,9 @@ export async function returnResult(ctx: Ctx, deps: NotifyDeps, id: string, raw: 
       from: ['processed'],
       note: data.note ?? null,
       data: { delivery: d.delivery },
+      effects: (changed) => notifyApplicant(tx, deps, changed, 'returned'),
       changes: { returnedAt: ctx.now(), stepCode: null, stepRole: null, stepDueAt: null, assigneeId: null },
     });
-    if (!replayed) await notifyApplicant(tx, deps, dossier, 'returned');
     return dossier;
   });
 }

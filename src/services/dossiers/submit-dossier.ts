@@ -62,6 +62,13 @@ export async function submitDossier(ctx: Ctx, deps: NotifyDeps, id: string, body
   if (!data || Object.keys(errors).length > 0) throw new Invalid(errors);
   const submissionKey = data.submissionKey.toLowerCase();
 
+  // The number is taken in its own short transaction, so the agency's counter row is locked for one statement
+  // instead of the whole submission: a submission that then fails leaves a gap in the day's numbers, never a
+  // duplicate.
+  const [agency] = await ctx.db.select({ id: agencies.id, code: agencies.code }).from(agencies).where(eq(agencies.id, current.agencyId));
+  const at = ctx.now();
+  const code = await nextDossierCode(ctx.db, agency!, at);
+
   const submitted = await inTransaction(ctx, async (tx) => {
     const locked = await ownDossier(tx, id, true);
     // A twin request that got the lock first has filed it: same key, same dossier.
@@ -69,9 +76,6 @@ export async function submitDossier(ctx: Ctx, deps: NotifyDeps, id: string, body
       if (locked.submissionKey === submissionKey) return { dossier: locked, replayed: true };
       throw new Conflict('dossier.error.notDraft');
     }
-    const [agency] = await tx.db.select({ id: agencies.id, code: agencies.code }).from(agencies).where(eq(agencies.id, locked.agencyId));
-    const at = ctx.now();
-    const code = await nextDossierCode(tx.db, agency!, at);
     const { dossier } = await appendAction(tx, locked, {
       type: 'submit',
       key: `submit:${submissionKey}`,
@@ -94,8 +98,8 @@ export async function submitDossier(ctx: Ctx, deps: NotifyDeps, id: string, body
         digitised: uploaded.length > 0,
         stepRole: 'desk_officer',
       },
+      effects: (d) => notifyApplicant(tx, deps, d, 'submitted'),
     });
-    await notifyApplicant(tx, deps, dossier, 'submitted');
     return { dossier, replayed: false };
   });
   return submitted.dossier;

@@ -14,16 +14,16 @@ export async function withdrawDossier(ctx: Ctx, deps: NotifyDeps, id: string, ra
   const data = parseInput(input, raw);
   return inTransaction(ctx, async (tx) => {
     const d = await ownDossier(tx, id, true);
-    const { dossier, replayed } = await appendAction(tx, d, {
+    const { dossier } = await appendAction(tx, d, {
       type: 'withdraw',
       key: data.key,
       expectedSeq: data.seq,
       toState: 'withdrawn',
       from: WITHDRAWABLE_STATES,
       note: data.reason ?? null,
+      effects: (changed) => notifyApplicant(tx, deps, changed, 'withdrawn'),
       changes: { finishedAt: ctx.now(), pausedSince: null, stepCode: null, stepRole: null, stepDueAt: null, assigneeId: null },
     });
-    if (!replayed) await notifyApplicant(tx, deps, dossier, 'withdrawn');
     return dossier;
   });
 }
