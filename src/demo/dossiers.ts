@@ -5,7 +5,7 @@ import { Invalid } from '../platform/errors.js';
 import { DEFAULT_WEEK, type WorkingCalendar } from '../services/calendar/working-time.js';
 import { vnDay } from '../services/dossiers/codes.js';
 import { dueDate, stepDueDates } from '../services/dossiers/deadlines.js';
-import { dossierActions, dossierCounters, dossiers } from '../services/dossiers/schema.js';
+import { type dossierActions, dossierCounters, type dossiers } from '../services/dossiers/schema.js';
 import type { DossierState } from '../services/dossiers/status.js';
 import type { VersionDefinition } from '../services/procedures/definition.js';
 import { procedureAgencies, procedureVersions, procedures } from '../services/procedures/schema.js';
