@@ -129,6 +129,10 @@ describe('a dossier from filing to result, in a browser', { skip: skip ?? false,
     // The clerk releases the result with scripts turned off.
     const clerk = await as('clerk', { javaScriptEnabled: false });
     await clerk.page.goto(`${base}/quan-tri/ho-so/${id}`);
+    await clerk.page.locator('#f-ket-qua-file').setInputFiles({ name: 'Phiếu lý lịch tư pháp.pdf', mimeType: 'application/pdf', buffer: PDF });
+    await button(clerk.page, 'Đính kèm kết quả giải quyết (PDF)').click();
+    await clerk.page.waitForURL(/\/quan-tri\/ho-so\/[0-9a-f-]{36}$/);
+    assert.match(await flash(clerk.page), /Đã đính kèm kết quả/);
     await button(clerk.page, 'Chuyển bước tiếp theo').click();
     await clerk.page.waitForURL(/\/quan-tri\/ho-so\/[0-9a-f-]{36}$/);
     assert.match(await flash(clerk.page), /sang bước tiếp theo/);
@@ -141,9 +145,30 @@ describe('a dossier from filing to result, in a browser', { skip: skip ?? false,
     assert.equal(await desk.page.getByTestId('control').locator('tbody tr').count(), 5);
     await checkPage(desk.page, 'returned dossier with its control table');
 
-    // The citizen sees it.
+    // The citizen sees it, downloads the result and rates the service.
     await citizen.page.goto(`${base}/dich-vu-cong/ho-so/${id}`);
     assert.match(await citizen.page.locator('main').innerText(), /Đã trả kết quả/);
+    const result = citizen.page.getByRole('link', { name: 'Phiếu lý lịch tư pháp.pdf' });
+    const download = await citizen.page.request.get(new URL((await result.getAttribute('href'))!, base).toString());
+    assert.equal(download.status(), 200);
+    assert.equal(Buffer.from(await download.body()).toString(), PDF.toString());
+    await citizen.page.getByLabel('Rất hài lòng').check();
+    await citizen.page.getByLabel('Góp ý (không bắt buộc)').fill('Cán bộ hướng dẫn tận tình.');
+    await button(citizen.page, 'Gửi đánh giá').click();
+    assert.match(await citizen.page.locator('main').innerText(), /Bạn đã đánh giá: Rất hài lòng/);
+    await checkPage(citizen.page, 'returned and rated dossier');
+
+    // The statistics count it as resolved on time or early, and its rating as satisfied.
+    const [row] = await env.database.db.select().from(dossiers).where(eq(dossiers.id, id));
+    assert.ok(row!.finishedAt! <= row!.dueAt!, 'resolved before its due date');
+    const admin = await new TestClient(env).signInAs((await makeOfficial(env.database.db, { roles: ['system_admin'] })).id);
+    const stats = await admin.get('/quan-tri/thong-ke-ho-so');
+    assert.equal(stats.statusCode, 200);
+    const total = /<th scope="row" class="govuk-table__header">Toàn tỉnh<\/th>(.*?)<\/tr>/s.exec(stats.body)![1]!;
+    const cells = [...total.matchAll(/>([\d.]+)<\/td>/g)].map((m) => Number(m[1]!.replace(/\./g, '')));
+    // Columns: carried, received, online, in person, post, early, on time, late, …
+    assert.equal(cells[5]! + cells[6]!, 1, 'counted as resolved early or on time');
+    assert.equal(cells[7], 0, 'not late');
     for (const c of [citizen, desk, specialist, leader, clerk]) await c.context.close();
   });
 

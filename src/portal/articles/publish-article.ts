@@ -6,7 +6,7 @@ import { optionalText, parseInput } from '../../platform/validation.js';
 import { type Article, indexArticle, requireNotLastAuthor, versionField } from './article-rules.js';
 import { changeStatus } from './change-status.js';
 import { publishScheduledJob } from './publish-scheduled.js';
-import { parseVnDateTime } from './schedule-time.js';
+import { parseVnDateTime } from '../../platform/dates.js';
 
 const input = z.object({ version: versionField, scheduledAt: optionalText(40) });
 

@@ -9,6 +9,7 @@ import { setFlash } from '../../platform/http/cookies.js';
 import { emptyForm } from '../../platform/views/form.js';
 import { sendPage } from '../../platform/views/render.js';
 import { idOrNotFound } from '../../platform/validation.js';
+import { apologySlip } from '../slips/apology.js';
 import { controlSlip } from '../slips/control-slip.js';
 import type { SlipInput } from '../slips/form-layout.js';
 import { receiptSlip } from '../slips/receipt.js';
@@ -30,6 +31,7 @@ const SLIPS: Record<SlipKind, (input: SlipInput) => Promise<Uint8Array>> = {
   'bo-sung': supplementRequestSlip,
   'tu-choi': refusalSlip,
   'kiem-soat': controlSlip,
+  'xin-loi': apologySlip,
 };
 
 /** The one-stop desk: its inbox, dossiers entered in person, and the printed slips. */

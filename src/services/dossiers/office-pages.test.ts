@@ -230,4 +230,33 @@ describe('back-office pages of the desk and of processing', () => {
     assert.equal((await row(dossier.id)).state, 'received');
     assert.match((await specialist.get(`/quan-tri/ho-so/${dossier.id}`)).body, /khai-sinh\.pdf/);
   });
+
+  test('a late dossier: the specialist drafts the apology, the leader approves it, the new date and the printed letter follow', async () => {
+    const { dossier, user } = await filed();
+    await receiveDossier(env.ctx(await actorFor(db(), people.desk)), deps(), dossier.id, { key: randomUUID() });
+    assert.doesNotMatch((await (await as('specialist')).get(`/quan-tri/ho-so/${dossier.id}`)).body, /xin-loi"/, 'no apology before the due date nears');
+    const ahead = 6 * 24 * 3_600_000 + 2 * 3_600_000;
+    env.clock.advance(ahead);
+    try {
+      // Signed in after the clock moved: sessions end after days.
+      const specialist = await as('specialist');
+      const bad = await act(specialist, dossier.id, 'xin-loi', { reason: 'Chờ xác minh', newDueAt: '1/1/2020 8:00' });
+      assert.equal(bad.statusCode, 422);
+      assert.match(bad.body, /Ngày hẹn mới phải sau ngày hẹn hiện tại/);
+      const drafted = await act(specialist, dossier.id, 'xin-loi', { reason: 'Chờ kết quả xác minh', newDueAt: '12/03/2026 16:00' });
+      assert.equal(drafted.statusCode, 303);
+      const citizen = await new TestClient(env).signInAs(user.id);
+      assert.doesNotMatch((await citizen.get(`/dich-vu-cong/ho-so/${dossier.id}`)).body, /Dự thảo thư xin lỗi/, 'the applicant does not see a draft');
+      const leader = await as('leader');
+      const approved = await act(leader, dossier.id, 'duyet-xin-loi');
+      assert.equal(approved.statusCode, 303);
+      assert.equal((await row(dossier.id)).dueAt!.toISOString(), '2026-03-12T09:00:00.000Z');
+      const slip = await leader.get(`/quan-tri/ho-so/${dossier.id}/phieu/xin-loi`);
+      assert.equal(slip.statusCode, 200);
+      assert.equal(slip.headers['content-type'], 'application/pdf');
+      assert.match((await citizen.get(`/dich-vu-cong/ho-so/${dossier.id}`)).body, /Xin lỗi và hẹn lại ngày trả kết quả/);
+    } finally {
+      env.clock.advance(-ahead);
+    }
+  });
 });

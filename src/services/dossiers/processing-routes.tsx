@@ -20,9 +20,12 @@ import { refuseDossier } from './refuse-dossier.js';
 import { requestSupplement } from './request-supplement.js';
 import { returnResult } from './return-result.js';
 import { returnStep } from './return-step.js';
-import { dossierFiles } from './schema.js';
+import { dossierFiles, dossiers } from './schema.js';
 import { ACTION_FORMS, type ActionForm, type Failed, OfficeDossierPage } from './views/office-dossier.js';
 import { ASSIGN_INBOX, AssignmentPage, OFFICE, PROCESSING_INBOX, ProcessingInboxPage, officeHref } from './views/office-inbox.js';
+import { attachResult } from './attach-result.js';
+import { readMultipartForm } from '../../platform/storage/multipart-form.js';
+import { approveApology, draftApology } from './apologise.js';
 
 type Body = Record<string, unknown>;
 type Query = { Querystring: Record<string, string | undefined> };
@@ -42,6 +45,8 @@ export async function dossierProcessingRoutes(app: FastifyInstance): Promise<voi
   const deps = { baseUrl: app.deps.config.baseUrl, secrets: app.deps.secrets };
   const work: Record<ActionForm, [(ctx: Ctx, id: string, body: Body) => Promise<Dossier>, MessageKey]> = {
     'tiep-nhan': [(ctx, id, b) => receiveDossier(ctx, deps, id, b), 'office.done.receive'],
+    'xin-loi': [(ctx, id, b) => draftApology(ctx, id, b), 'office.done.draft_apology'],
+    'duyet-xin-loi': [(ctx, id, b) => approveApology(ctx, deps, id, b), 'office.done.apology'],
     'yeu-cau-bo-sung': [(ctx, id, b) => requestSupplement(ctx, deps, id, b), 'office.done.request_supplement'],
     'tu-choi': [(ctx, id, b) => refuseDossier(ctx, deps, id, b), 'office.done.refuse'],
     'chuyen-buoc': [(ctx, id, b) => completeStep(ctx, deps, id, b), 'office.done.complete_step'],
@@ -70,6 +75,25 @@ export async function dossierProcessingRoutes(app: FastifyInstance): Promise<voi
   });
 
   app.get<{ Params: { id: string } }>(`${OFFICE}/:id`, async (req, reply) => sendDossierPage(req, reply, idOrNotFound(req.params.id)));
+
+  // Upload form: CSRF is checked by readMultipartForm before the file is read.
+  app.post<{ Params: { id: string } }>(`${OFFICE}/:id/ket-qua`, { config: { csrf: false } }, async (req, reply) => {
+    const id = idOrNotFound(req.params.id);
+    let fields: Record<string, string> = {};
+    try {
+      const form = await readMultipartForm(req, app.deps.config.maxUploadBytes);
+      fields = form.fields;
+      if (!form.file) throw new Invalid({ file: { key: 'dossier.error.fileRequired' } });
+      await attachResult(req.ctx, app.deps.storage, app.deps.config.maxUploadBytes, id, { name: form.file.name, content: form.file.content }, fields);
+    } catch (err) {
+      if (err instanceof Invalid) return sendDossierPage(req, reply, id, { form: 'ket-qua', values: {}, errors: err.fields }, 422);
+      if (err instanceof Conflict) return sendDossierPage(req, reply, id, { form: 'ket-qua', values: {}, errors: { file: { key: err.messageKey, params: err.params } } }, 409);
+      throw err;
+    }
+    const [d] = await req.ctx.db.select({ code: dossiers.code }).from(dossiers).where(eq(dossiers.id, id));
+    setFlash(req, reply, req.t('office.done.attach_result', { code: d?.code ?? '' }));
+    return reply.redirect(officeHref(id), 303);
+  });
 
   app.post<{ Params: { id: string; action: string }; Body: Body }>(`${OFFICE}/:id/:action`, async (req, reply) => {
     const id = idOrNotFound(req.params.id);

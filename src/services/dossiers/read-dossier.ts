@@ -10,6 +10,7 @@ import type { Dossier } from './append-action.js';
 import { dossierView } from './queries.js';
 import { dossiers } from './schema.js';
 import { holdsRole } from './workflow-rules.js';
+import { apologyDue, pendingApology } from './apologise.js';
 
 /** An official's reads of one dossier are logged at most this often: the log shows who looked, not every reload. */
 export const READ_AUDIT_WINDOW_MS = 3_600_000;
@@ -48,19 +49,23 @@ export type OfficialActions = {
   stepSupplement: boolean;
   assign: boolean;
   returnResult: boolean;
+  attachResult: boolean;
+  draftApology: boolean;
+  approveApology: boolean;
 };
 
 /**
  * The action forms the page offers this person in the dossier's state: the same rules the use cases enforce
  * (workflow-rules.ts), asked beforehand so nobody is shown a button that can only be refused.
  */
-export async function officialActions(ctx: Ctx, d: Dossier, steps: readonly { code: string; role: StepRole }[]): Promise<OfficialActions> {
+export async function officialActions(ctx: Ctx, d: Dossier, steps: readonly { code: string; role: StepRole }[], log: readonly { type: string; seq: number }[]): Promise<OfficialActions> {
   const desk = await can(ctx, 'dossier.receive', d.deskAgencyId);
   const inProcess = d.state === 'received' || d.state === 'processing';
   const i = inProcess ? steps.findIndex((s) => s.code === d.stepCode) : -1;
   const step = steps[i];
   const free = !d.assigneeId || d.assigneeId === ctx.actor?.userId;
   const mayProcess = !!step && free && (await can(ctx, 'dossier.process', d.agencyId)) && (await holdsRole(ctx, step.role, d.agencyId));
+  const atLastStep = d.state === 'processing' && i === steps.length - 1;
   const mayApprove = step?.role !== 'leader' || (await can(ctx, 'dossier.approve', d.agencyId));
   return {
     receive: desk && d.state === 'submitted',
@@ -71,11 +76,15 @@ export async function officialActions(ctx: Ctx, d: Dossier, steps: readonly { co
     stepSupplement: mayProcess,
     assign: inProcess && (await can(ctx, 'dossier.assign', d.agencyId)),
     returnResult: desk && d.state === 'processed',
+    // As attach-result.ts: the officer of the last step, or a clerk of the competent agency, until it is returned.
+    draftApology: apologyDue(d, ctx.now()) && !pendingApology(log) && (mayProcess || (inProcess && (await holdsRole(ctx, 'leader', d.agencyId)))),
+    approveApology: inProcess && !!pendingApology(log) && (await can(ctx, 'dossier.approve', d.agencyId)),
+    attachResult: (atLastStep && mayProcess) || ((atLastStep || d.state === 'processed') && (await holdsRole(ctx, 'clerk', d.agencyId))),
   };
 }
 
 /** The dossier page's data: the view the slips also print from. */
 export async function officialDossierView(ctx: Ctx, d: Dossier) {
   const view = await dossierView(ctx.db, d);
-  return { view, actions: await officialActions(ctx, d, view.definition.steps) };
+  return { view, actions: await officialActions(ctx, d, view.definition.steps, view.actions) };
 }

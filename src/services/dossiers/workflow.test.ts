@@ -9,6 +9,7 @@ import type { Ctx } from '../../platform/context.js';
 import { Conflict, Forbidden, Invalid } from '../../platform/errors.js';
 import { stateFromLog } from './append-action.js';
 import { answerSupplement } from './answer-supplement.js';
+import { approveApology, draftApology } from './apologise.js';
 import { assignDossier } from './assign-dossier.js';
 import { attachDocument } from './attach-document.js';
 import { completeStep } from './complete-step.js';
@@ -183,6 +184,33 @@ describe('processing a dossier: desk, steps, leader, return', () => {
     await assert.rejects(completeStep(people.specialist, deps(), dossier.id, { key: key() }), Forbidden);
     const next = await completeStep(env.ctx(await actorFor(db(), colleague)), deps(), dossier.id, { key: key() });
     assert.equal(next.assigneeId, null, 'the next step starts unassigned');
+  });
+
+  test('a late dossier: the step holder drafts an apology with a new date, a leader approves it, the appointment moves and the applicant is told', async () => {
+    const { dossier } = await filed();
+    const received = await receiveDossier(people.desk, deps(), dossier.id, { key: key() });
+    await assert.rejects(draftApology(people.specialist, dossier.id, { key: key(), reason: 'Chờ xác minh', newDueAt: '12/03/2026 16:00' }), Conflict, 'not due yet: no apology');
+    const ahead = 6 * 24 * 3_600_000 + 2 * 3_600_000; // Sunday 8 March 11:00: due Monday 09:00, within a day
+    env.clock.advance(ahead);
+    try {
+      await assert.rejects(draftApology(people.specialist, dossier.id, { key: key(), reason: 'Chờ xác minh', newDueAt: '31/02/2026 16:00' }), (e: Invalid) => e instanceof Invalid && e.fields.newDueAt?.key === 'dossier.error.dateTime');
+      await assert.rejects(draftApology(people.specialist, dossier.id, { key: key(), reason: 'Chờ xác minh', newDueAt: '09/03/2026 08:00' }), (e: Invalid) => e instanceof Invalid && e.fields.newDueAt?.key === 'dossier.error.newDueAfter');
+      await assert.rejects(draftApology(people.otherSpecialist, dossier.id, { key: key(), reason: 'x', newDueAt: '12/03/2026 16:00' }), Forbidden);
+      await assert.rejects(approveApology(people.leader, deps(), dossier.id, { key: key() }), Conflict, 'nothing drafted yet');
+      const drafted = await draftApology(people.specialist, dossier.id, { key: key(), reason: 'Chờ kết quả xác minh của Công an xã', newDueAt: '12/03/2026 16:00' });
+      assert.equal(show(drafted.dueAt), show(received.dueAt), 'a draft changes nothing for the applicant');
+      await assert.rejects(approveApology(people.specialist, deps(), dossier.id, { key: key() }), Forbidden, 'a specialist does not approve');
+      const mails = await env.mailJobsFiled();
+      const approved = await approveApology(people.leader, deps(), dossier.id, { key: key() });
+      assert.equal(show(approved.dueAt), '2026-03-12 16:00');
+      assert.ok((await env.mailJobsFiled()) > mails, 'the applicant is written to');
+      const log = await db().select().from(dossierActions).where(eq(dossierActions.dossierId, dossier.id)).orderBy(asc(dossierActions.seq));
+      assert.deepEqual(log.slice(-2).map((a) => a.type), ['draft_apology', 'apology']);
+      assert.equal((log.at(-1)!.data as { previousDueAt: string }).previousDueAt, received.dueAt!.toISOString());
+      await assert.rejects(approveApology(people.leader, deps(), dossier.id, { key: key() }), Conflict, 'approved once');
+    } finally {
+      env.clock.advance(-ahead);
+    }
   });
 
   test('receiving through a year whose calendar is not confirmed is refused in words the desk can act on', async () => {

@@ -18,13 +18,13 @@ import { DESK_INBOX, PROCESSING_INBOX, officeHref } from './office-inbox.js';
 import { History, StateTag } from './tracking.js';
 
 /** The action forms of the page, by the path segment they post to. */
-export const ACTION_FORMS = ['tiep-nhan', 'yeu-cau-bo-sung', 'tu-choi', 'chuyen-buoc', 'tra-lai-buoc', 'phan-cong', 'tra-ket-qua'] as const;
+export const ACTION_FORMS = ['tiep-nhan', 'yeu-cau-bo-sung', 'tu-choi', 'chuyen-buoc', 'tra-lai-buoc', 'phan-cong', 'tra-ket-qua', 'xin-loi', 'duyet-xin-loi'] as const;
 export type ActionForm = (typeof ACTION_FORMS)[number];
 
 /** A refused action coming back: which form, what was typed, and what was wrong (`_form` for a conflict). */
-export type Failed = { form: ActionForm; values: Record<string, string>; errors: FieldErrors };
+export type Failed = { form: ActionForm | 'ket-qua'; values: Record<string, string>; errors: FieldErrors };
 
-export type SlipKind = 'tiep-nhan' | 'bo-sung' | 'tu-choi' | 'kiem-soat';
+export type SlipKind = 'tiep-nhan' | 'bo-sung' | 'tu-choi' | 'kiem-soat' | 'xin-loi';
 
 type Props = { page: PageCtx; view: DossierView; actions: OfficialActions; officers: Officer[]; failed: Failed | null };
 
@@ -36,10 +36,11 @@ export function availableSlips(view: DossierView): SlipKind[] {
   if (view.actions.some((a) => a.type === 'request_supplement')) out.push('bo-sung');
   if (d.state === 'refused') out.push('tu-choi');
   if (d.receivedAt) out.push('kiem-soat');
+  if (view.actions.some((a) => a.type === 'apology')) out.push('xin-loi');
   return out;
 }
 
-const SLIP_LABELS = { 'tiep-nhan': 'office.slip.receipt', 'bo-sung': 'office.slip.supplement', 'tu-choi': 'office.slip.refusal', 'kiem-soat': 'office.slip.control' } as const;
+const SLIP_LABELS = { 'tiep-nhan': 'office.slip.receipt', 'bo-sung': 'office.slip.supplement', 'tu-choi': 'office.slip.refusal', 'kiem-soat': 'office.slip.control', 'xin-loi': 'office.slip.apology' } as const;
 
 export function OfficeDossierPage({ page, view, actions, officers, failed }: Props) {
   const { t } = page;
@@ -213,7 +214,7 @@ function ControlTable({ page, view }: { page: PageCtx; view: DossierView }) {
   );
 }
 
-type FieldSpec = { name: string; label: string; hint?: string; rows?: number };
+type FieldSpec = { name: string; label: string; hint?: string; rows?: number; input?: boolean };
 
 /** One action: its own form with a fresh idempotency key and the log head the page shows. */
 function ActionBox(props: { page: PageCtx; view: DossierView; form: ActionForm; title: string; hint?: string; fields: FieldSpec[]; button: string; warning?: boolean; failed: Failed | null; children?: ComponentChildren }) {
@@ -251,14 +252,51 @@ function ActionBox(props: { page: PageCtx; view: DossierView; form: ActionForm; 
                   {t(e.key, e.params)}
                 </p>
               )}
-              <textarea class={`govuk-textarea${e ? ' govuk-textarea--error' : ''}`} id={id} name={f.name} rows={f.rows ?? 3} aria-describedby={described}>
-                {mine?.values[f.name] ?? ''}
-              </textarea>
+              {f.input ? (
+                <input class={`govuk-input govuk-input--width-20${e ? ' govuk-input--error' : ''}`} id={id} name={f.name} type="text" value={mine?.values[f.name] ?? ''} aria-describedby={described} />
+              ) : (
+                <textarea class={`govuk-textarea${e ? ' govuk-textarea--error' : ''}`} id={id} name={f.name} rows={f.rows ?? 3} aria-describedby={described}>
+                  {mine?.values[f.name] ?? ''}
+                </textarea>
+              )}
             </div>
           );
         })}
         <button type="submit" class={`govuk-button${warning ? ' govuk-button--warning' : ''}`} data-module="govuk-button">
           {button}
+        </button>
+      </form>
+    </section>
+  );
+}
+
+/** The result file, as an upload: the form token comes before the file so a forged upload is refused unread. */
+function ResultBox({ page, view, failed }: { page: PageCtx; view: DossierView; failed: Failed | null }) {
+  const { t } = page;
+  const e = failed?.form === 'ket-qua' ? failed.errors.file : undefined;
+  return (
+    <section class="govuk-!-margin-bottom-6" aria-labelledby="a-ket-qua">
+      <h3 class="govuk-heading-s" id="a-ket-qua">
+        {t('office.action.attachResult')}
+      </h3>
+      <form method="post" action={officeHref(view.dossier.id, '/ket-qua')} enctype="multipart/form-data">
+        <Csrf token={page.csrf} />
+        <input type="hidden" name="key" value={randomUUID()} />
+        <input type="hidden" name="seq" value={String(view.dossier.lastSeq)} />
+        <div class={`govuk-form-group${e ? ' govuk-form-group--error' : ''}`}>
+          <label class="govuk-label" for="f-ket-qua-file">
+            {t('office.action.resultFile')}
+          </label>
+          {e && (
+            <p class="govuk-error-message" id="f-ket-qua-file-error">
+              <span class="govuk-visually-hidden">{t('common.error')}: </span>
+              {t(e.key, e.params)}
+            </p>
+          )}
+          <input class={`govuk-file-upload${e ? ' govuk-file-upload--error' : ''}`} id="f-ket-qua-file" name="file" type="file" accept="application/pdf" aria-describedby={e ? 'f-ket-qua-file-error' : undefined} />
+        </div>
+        <button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button">
+          {t('office.action.attachResult')}
         </button>
       </form>
     </section>
@@ -277,6 +315,21 @@ function Actions({ page, view, actions, officers, failed }: Props) {
   const assignError = failed?.form === 'phan-cong' ? failed.errors.assigneeId : undefined;
   return (
     <>
+      {actions.attachResult && <ResultBox page={page} view={view} failed={failed} />}
+      {actions.draftApology && (
+        <ActionBox
+          {...box}
+          form="xin-loi"
+          title={t('office.action.draftApology')}
+          hint={t('office.action.draftApologyHint')}
+          fields={[
+            { name: 'reason', label: t('office.action.reason') },
+            { name: 'newDueAt', label: t('office.action.newDueAt'), hint: t('office.action.newDueAtHint'), input: true },
+          ]}
+          button={t('office.action.draftApology')}
+        />
+      )}
+      {actions.approveApology && <ActionBox {...box} form="duyet-xin-loi" title={t('office.action.approveApology')} hint={t('office.action.approveApologyHint')} fields={[]} button={t('office.action.approveApology')} />}
       {actions.receive && <ActionBox {...box} form="tiep-nhan" title={t('office.action.receive')} hint={t('office.action.receiveHint')} fields={[note()]} button={t('office.action.receive')} />}
       {actions.complete && (
         <ActionBox {...box} form="chuyen-buoc" title={t(actions.complete === 'approve' ? 'office.action.approve' : 'office.action.complete')} fields={[note()]} button={t(actions.complete === 'approve' ? 'office.action.approve' : 'office.action.complete')} />

@@ -25,6 +25,9 @@ export function StateTag({ page, state }: { page: PageCtx; state: DossierState }
   return <strong class={`govuk-tag${colour[state] ? ` govuk-tag--${colour[state]}` : ''}`}>{page.t(`dossier.state.${state}`)}</strong>;
 }
 
+/** Steps of the agency's own work that the applicant is not shown: who holds it, a letter not yet approved. */
+const INTERNAL_ACTIONS = new Set(['assign', 'draft_apology']);
+
 /** The log as the applicant reads it: what happened and when, without officials' names. */
 export function History({ page, actions, showActors }: { page: PageCtx; actions: DossierAction[]; showActors: boolean }) {
   const { t } = page;
@@ -48,7 +51,7 @@ export function History({ page, actions, showActors }: { page: PageCtx; actions:
         </tr>
       </thead>
       <tbody class="govuk-table__body">
-        {[...actions].reverse().map((a) => (
+        {[...actions].reverse().filter((a) => showActors || !INTERNAL_ACTIONS.has(a.type)).map((a) => (
           <tr class="govuk-table__row">
             <td class="govuk-table__cell">{formatVnDateTime(a.at)}</td>
             <td class="govuk-table__cell">
