@@ -302,8 +302,9 @@ export const searchEntries = pgTable(
     index('search_entries_tsv').using('gin', t.tsv),
     index('search_entries_title_trgm').using('gin', sql`${t.titleFolded} gin_trgm_ops`),
     index('search_entries_site_published').on(t.siteId, t.publishedAt),
-    // Common words are searched among the newest entries first (search-query.ts), read in this order.
-    index('search_entries_published').on(t.publishedAt.desc(), t.entityId),
+    // Common words are searched among the newest entries first (search-query.ts), read in this order: DESC NULLS
+    // FIRST is what "order by published_at desc" means, so the index serves it without a sort.
+    index('search_entries_published').on(t.publishedAt.desc().nullsFirst(), t.entityId),
   ],
 );
 
