@@ -124,7 +124,9 @@ describe('an article from writing to unpublishing, in a browser', { skip: skip ?
     await upload.getByLabel('Mô tả ảnh (cho người khiếm thị)').fill('Người dân làm thủ tục trực tuyến tại bộ phận một cửa');
     await upload.getByRole('button', { name: 'Ảnh đại diện' }).click();
     await expectFlash(page, 'Đã cập nhật ảnh đại diện');
-    assert.ok(await page.locator('img.congso-cover-preview').isVisible(), 'the cover shows on the edit page');
+    // The preview has no size until its bytes arrive, so it is waited for rather than checked at once.
+    await page.locator('img.congso-cover-preview').waitFor({ state: 'visible', timeout: 15_000 });
+    assert.ok(await page.locator('img.congso-cover-preview').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0), 'the cover shows on the edit page');
 
     await page.getByRole('button', { name: 'Gửi duyệt' }).click();
     await expectFlash(page, 'Đã gửi duyệt');
