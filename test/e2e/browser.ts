@@ -71,8 +71,26 @@ export async function checkPage(page: Page, label: string): Promise<void> {
 export async function checkNarrow(page: Page, label: string, more?: () => Promise<void>): Promise<void> {
   const before = page.viewportSize() ?? WIDE;
   await page.setViewportSize(NARROW);
-  const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
-  assert.ok(scrollWidth <= NARROW.width, `${label} scrolls sideways at ${NARROW.width} px (scrollWidth ${scrollWidth})`);
+  const { scrollWidth, culprit } = await page.evaluate((limit) => {
+    // The innermost element sticking out names what to fix, rather than only that something does.
+    // No named helper functions in here: the TypeScript loader would wrap them in a call the page does not have.
+    const out = Array.from(document.querySelectorAll('body *')).filter((el) => {
+      if (el.getBoundingClientRect().right <= limit + 0.5) return false;
+      // A scrolling box clips what sticks out of it, except an absolutely placed element whose box is further out.
+      const absolute = ['absolute', 'fixed'].includes(getComputedStyle(el).position);
+      for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) {
+        const style = getComputedStyle(a);
+        const contains = !absolute || style.position !== 'static';
+        if (contains && style.overflowX !== 'visible' && a.getBoundingClientRect().right <= limit + 0.5) return false;
+      }
+      return true;
+    });
+    const inner = out.filter((el) => !out.some((o) => o !== el && el.contains(o)));
+    const el = inner[0];
+    const culprit = el ? `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.className && typeof el.className === 'string' ? `.${el.className.trim().split(/\s+/).join('.')}` : ''} right=${Math.round(el.getBoundingClientRect().right)}` : 'none';
+    return { scrollWidth: document.documentElement.scrollWidth, culprit };
+  }, NARROW.width);
+  assert.ok(scrollWidth <= NARROW.width, `${label} scrolls sideways at ${NARROW.width} px (scrollWidth ${scrollWidth}; ${culprit})`);
   await more?.();
   const dir = process.env.E2E_SCREENSHOTS;
   if (dir) await page.screenshot({ path: path.join(dir, `${label.replace(/[^\p{L}\p{N}]+/gu, '-')}.png`), fullPage: true });
