@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { after, describe, test } from 'node:test';
-import { type CongsoProcess, runCli, startCongso, tempDataDir } from './process.js';
+import { type CongsoProcess, EMBEDDED_RUN_ONLY, runCli, startCongso, tempDataDir } from './process.js';
 
 /** Exit 1 with exactly one line on stderr that names the problem, and no stack trace. */
 async function assertOneLineFailure(p: CongsoProcess, expected: RegExp): Promise<string> {
@@ -14,7 +14,7 @@ async function assertOneLineFailure(p: CongsoProcess, expected: RegExp): Promise
   return line;
 }
 
-describe('start-up with bad configuration', () => {
+describe('start-up with bad configuration', { skip: EMBEDDED_RUN_ONLY }, () => {
   const dirs: string[] = [];
   const procs: CongsoProcess[] = [];
   const start = (env: Record<string, string>) => {

@@ -12,6 +12,12 @@ import { adminUrl } from '../support/template.js';
 /** Generous on purpose: a loaded 2-core machine compiles TypeScript and runs initdb before the first line. */
 export const START_TIMEOUT = 120_000;
 
+/**
+ * The skip reason in the PostgreSQL run for a test that runs the embedded engine, or no database at all, whatever
+ * DATABASE_URL says: the embedded run has already run it as it is, so running it again only costs CI time.
+ */
+export const EMBEDDED_RUN_ONLY: string | false = process.env.DATABASE_URL ? 'covered by the embedded run: this test does not use DATABASE_URL' : false;
+
 export type Exit = { code: number | null; signal: NodeJS.Signals | null };
 
 /**

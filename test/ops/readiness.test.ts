@@ -8,8 +8,9 @@ import { createLogger } from '../../src/platform/logger.js';
 import { makeSecrets } from '../../src/platform/secrets.js';
 import { LocalFileStorage } from '../../src/platform/storage/local-storage.js';
 import { TEST_SECRET } from '../support/app.js';
+import { EMBEDDED_RUN_ONLY } from './process.js';
 
-describe('readiness follows the migrations', () => {
+describe('readiness follows the migrations', { skip: EMBEDDED_RUN_ONLY }, () => {
   let database: Database;
   let app: FastifyInstance;
   before(async () => {

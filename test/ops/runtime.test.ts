@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import { after, before, describe, test } from 'node:test';
 import { DEMO_PASSWORD } from '../../src/demo/demo-data.js';
-import { type CongsoProcess, cookieHeader, cookiesFrom, openSignInForm, request, runCli, startCongso, tempDataDir } from './process.js';
+import { type CongsoProcess, EMBEDDED_RUN_ONLY, cookieHeader, cookiesFrom, openSignInForm, request, runCli, startCongso, tempDataDir } from './process.js';
 
 const PHONE = '0912345678';
 const ID_NUMBER = '001099012345';
@@ -27,8 +27,8 @@ function slowPost(url: string, headers: Record<string, string>, body: string) {
   return { response, finish: () => finish() };
 }
 
-describe('a running server: logs and graceful shutdown', () => {
-  const dataDir = tempDataDir();
+describe('a running server: logs and graceful shutdown', { skip: EMBEDDED_RUN_ONLY }, () => {
+  let dataDir: string;
   const procs: CongsoProcess[] = [];
   let server: CongsoProcess;
   let base: string;
@@ -36,6 +36,7 @@ describe('a running server: logs and graceful shutdown', () => {
 
   before(async () => {
     // Seeded beforehand by the CLI, so the server's own output never has a reason to print the demo password.
+    dataDir = tempDataDir();
     const seed = runCli(['db', 'seed-demo'], { CONGSO_DATA_DIR: dataDir });
     procs.push(seed);
     assert.equal((await seed.exited).code, 0, seed.output());
@@ -46,7 +47,7 @@ describe('a running server: logs and graceful shutdown', () => {
 
   after(async () => {
     await Promise.all(procs.map((p) => p.stop('SIGKILL')));
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
   test('serves sign-ins and personal data in URLs, then finishes a request in flight when stopped', async () => {
