@@ -1,16 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import pg from 'pg';
 import { type Database, openPglite, openPostgres } from '../../src/platform/db/client.js';
-import { adminUrl, ensureTemplate, pgTemplateName, pgliteTemplateDir } from './template.js';
+import { adminUrl, ensureTemplate, pgTemplateName, pgliteTemplateDump } from './template.js';
 
 export const engine: 'pglite' | 'postgres' = process.env.DATABASE_URL ? 'postgres' : 'pglite';
 
+let templateDump: Blob | undefined;
+
 /**
- * A fresh, migrated database of the engine under test, private to the caller: a copy of the template
- * directory for PGlite, a database cloned from the template for PostgreSQL. close() removes it.
+ * A fresh, migrated database of the engine under test, private to the caller: an in-memory PGlite loaded from the
+ * template's dump, a database cloned from the template for PostgreSQL. close() removes it.
  */
 export async function openTestDatabase(): Promise<Database> {
   await ensureTemplate();
@@ -33,14 +33,6 @@ export async function openTestDatabase(): Promise<Database> {
       },
     };
   }
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'congso-test-'));
-  fs.cpSync(pgliteTemplateDir(), dir, { recursive: true });
-  const db = await openPglite(dir);
-  return {
-    ...db,
-    close: async () => {
-      await db.close();
-      fs.rmSync(dir, { recursive: true, force: true });
-    },
-  };
+  templateDump ??= new Blob([fs.readFileSync(pgliteTemplateDump())]);
+  return openPglite(null, { load: templateDump });
 }

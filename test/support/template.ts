@@ -1,6 +1,9 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import pg from 'pg';
 import lockfile from 'proper-lockfile';
 import { type Database, openPglite, openPostgres } from '../../src/platform/db/client.js';
@@ -36,6 +39,14 @@ export const cacheDir = path.join(projectRoot, '.test-cache');
 
 export function pgliteTemplateDir(): string {
   return path.join(cacheDir, `pglite-${templateHash()}`);
+}
+
+/**
+ * The template directory as one tar file: a test loads it into an in-memory PGlite, which spares each test the
+ * copy of the directory and, above all, the checkpoint written to disk when a file-backed database closes.
+ */
+export function pgliteTemplateDump(): string {
+  return path.join(cacheDir, `pglite-${templateHash()}.tar`);
 }
 
 export function pgTemplateName(): string {
@@ -80,7 +91,7 @@ export async function ensureTemplate(): Promise<void> {
       }
     } else {
       const dir = pgliteTemplateDir();
-      if (fs.existsSync(path.join(dir, 'ready'))) return;
+      if (fs.existsSync(path.join(dir, 'ready')) && fs.existsSync(pgliteTemplateDump())) return;
       fs.rmSync(dir, { recursive: true, force: true });
       const db = await openPglite(dir);
       try {
@@ -89,6 +100,12 @@ export async function ensureTemplate(): Promise<void> {
         await db.close();
       }
       fs.rmSync(path.join(dir, 'congso.lock'), { recursive: true, force: true });
+      const raw = await PGlite.create({ dataDir: path.join(dir, 'pgdata'), extensions: { pg_trgm, unaccent } });
+      try {
+        fs.writeFileSync(pgliteTemplateDump(), Buffer.from(await (await raw.dumpDataDir('none')).arrayBuffer()));
+      } finally {
+        await raw.close();
+      }
       fs.writeFileSync(path.join(dir, 'ready'), new Date().toISOString());
     }
   } finally {

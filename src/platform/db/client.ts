@@ -81,10 +81,12 @@ export async function openPostgres(url: string, opts: { max?: number } = {}): Pr
 }
 
 /**
- * PGlite is single-process: two processes writing one directory silently lose data (stack-spike §5),
- * so the directory is locked for as long as it is open.
+ * The embedded database in a data directory (created if missing), or in memory when dataDir is null — empty, or
+ * loaded from a dump of a data directory (tests start from a migrated one). PGlite is single-process: two
+ * processes writing one directory silently lose data (stack-spike §5), so the directory is locked for as long as
+ * it is open.
  */
-export async function openPglite(dataDir: string | null): Promise<Database> {
+export async function openPglite(dataDir: string | null, options: { load?: Blob } = {}): Promise<Database> {
   let release: (() => Promise<void>) | undefined;
   if (dataDir) {
     fs.mkdirSync(dataDir, { recursive: true });
@@ -105,6 +107,7 @@ export async function openPglite(dataDir: string | null): Promise<Database> {
   try {
     client = await PGlite.create({
       dataDir: dataDir ? path.join(dataDir, 'pgdata') : undefined,
+      loadDataDir: dataDir ? undefined : options.load,
       extensions: { pg_trgm, unaccent },
     });
   } catch (err) {
