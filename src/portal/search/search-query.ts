@@ -110,7 +110,53 @@ export type WindowRow = {
   name: string | null;
   name_en: string | null;
   is_main: boolean | null;
+  /** The suggestions when the statement carried them and found nothing (a JSON string on some drivers). */
+  suggestions: SuggestionRow[] | string | null;
 };
+
+/** A title offered when nothing was found. */
+export type SuggestionRow = { title: string; url: string; slug: string | null; is_main: boolean | null };
+
+/**
+ * Looser than the 0.6 the main match uses: a suggestion may be further from what was typed ("thein tai" is 0.44
+ * from "thiên tai").
+ */
+const SUGGEST_THRESHOLD = 0.35;
+
+/**
+ * Suggestions come from this many of the newest titles. Over all titles, a misspelling of short words ("chuyne dio
+ * so") is within 0.35 of half the corpus through its trigrams ("  s", "so "), and comparing each cost ~700 ms at
+ * 100,000 entries; the newest titles carry the words people are looking for, and comparing them is 1,000
+ * word_similarity calls (16–23 ms on the shared bench VM, the larger part of a misspelling's time).
+ */
+const SUGGEST_SAMPLE = 1000;
+
+/**
+ * The words suggestions are looked for with, or null when too little is left to guess from. A mistyped document
+ * number is not guessed at: "15/2025" is as near to 16/2025 as to 15/2024.
+ */
+export function suggestionWords(q: ParsedQuery): string | null {
+  const words = q.folded.split(' ').filter((w) => !q.numbers.includes(w)).join(' ');
+  return words.replace(/ /g, '').length < 3 ? null : words;
+}
+
+/**
+ * The five titles most like the words among the newest SUGGEST_SAMPLE, whatever the filters were (removing them is
+ * one of the tips), as a JSON array, most alike first; the sample is only read when `gate` holds (the window found
+ * nothing), which PostgreSQL checks once before reading it.
+ */
+export function suggestionsSql(words: string, locale: 'vi' | 'en' | undefined, gate: SQL): SQL {
+  return sql`select coalesce(json_agg(json_build_object('title', title, 'url', url, 'slug', slug, 'is_main', is_main)
+        order by similarity desc, published_at desc, entity_id), '[]'::json)
+      from (
+        select * from (
+          select e.title, e.url, s.slug, s.is_main, e.published_at, e.entity_id, word_similarity(${words}, e.title_folded) as similarity
+          from search_entries e left join sites s on s.id = e.site_id
+          where ${gate} and (s.id is null or s.active) ${locale ? sql`and e.locale = ${locale}` : sql``}
+          order by e.published_at desc, e.entity_id limit ${SUGGEST_SAMPLE}
+        ) x where similarity >= ${SUGGEST_THRESHOLD} order by similarity desc, published_at desc, entity_id limit 5
+      ) y`;
+}
 
 export type WindowQuery = {
   match: SQL;
@@ -124,6 +170,8 @@ export type WindowQuery = {
   score: (rank: SQL) => SQL;
   limit: number;
   offset: number;
+  /** Words and locale for suggestions to come back with an empty page in the same statement; absent: none. */
+  suggest?: { words: string; locale: 'vi' | 'en' | undefined };
 };
 
 const FROM = sql`search_entries e left join sites s on s.id = e.site_id`;
@@ -132,13 +180,18 @@ const FROM = sql`search_entries e left join sites s on s.id = e.site_id`;
  * One statement for the page: `m` the newest RANK_WINDOW + 1 matches of all types (their count and counts per type:
  * the facets, which leave the type filter out so they show what choosing another type would give), `t` the same
  * for the type filter, then the newest RANK_WINDOW of those ranked, and the page's rows with their texts and sites.
- * Each window carries only short inline columns; titles and summaries are read for the page's rows only.
+ * Each window carries only short inline columns; titles and summaries are read for the page's rows only. With
+ * `suggest`, an empty window comes back with the suggestions (the fuzzy pass's last statement, so a misspelling costs
+ * no statement of its own for them).
  */
 function windowSql(w: WindowQuery, cut: Cutoffs): SQL {
   const newest = (extra: SQL, since: string | null) => sql`(
     select e.entity_type, e.entity_id, e.published_at, e.site_id, e.title_folded from ${FROM}
     where ${w.match} and ${w.where} ${extra} ${since === null ? sql`` : sql`and e.published_at >= ${since}::timestamptz`}
     order by e.published_at desc, e.entity_id limit ${RANK_WINDOW + 1})`;
+  // Only a statement without bounds is surely the last one (see searchWindow), so only it carries suggestions.
+  const final = cut.all === null && cut.typed === null;
+  const suggestions = w.suggest && final ? sql`(${suggestionsSql(w.suggest.words, w.suggest.locale, sql`not exists (select from ${w.type ? sql`t` : sql`m`})`)})` : sql`null::json`;
   return sql`with
     m as materialized ${newest(sql``, cut.all)},
     ${w.type ? sql`t as materialized ${newest(sql`and e.entity_type = ${w.type}`, cut.typed)},` : sql``}
@@ -151,7 +204,7 @@ function windowSql(w: WindowQuery, cut: Cutoffs): SQL {
       select w.entity_type, w.entity_id, w.published_at, w.site_id, ${w.score(w.rank)} as score
       from w order by score desc, w.published_at desc, w.entity_id limit ${w.limit} offset ${w.offset}
     )
-    select f.facets, f.n, ${w.type ? sql`(select count(*)::int from t)` : sql`null::int`} as typed_n,
+    select f.facets, f.n, ${w.type ? sql`(select count(*)::int from t)` : sql`null::int`} as typed_n, ${suggestions} as suggestions,
       p.entity_type, p.entity_id, p.published_at, d.title, d.summary, d.url, s.slug, s.name, s.name_en, s.is_main
     from f left join p on true
       left join search_entries d on d.entity_type = p.entity_type and d.entity_id = p.entity_id
@@ -159,12 +212,16 @@ function windowSql(w: WindowQuery, cut: Cutoffs): SQL {
     order by p.score desc, p.published_at desc, p.entity_id`;
 }
 
+/** For the rest of the transaction (see search()). */
+export async function disableSeqScan(db: Queryable): Promise<void> {
+  await db.execute(sql`select set_config('enable_seqscan', 'off', true)`);
+}
+
 /**
  * The page of one match: with the estimated bounds, then without any bound that left its window short. Run it in a
- * transaction of its own: sequential scans are switched off for it (see search()).
+ * transaction with sequential scans switched off (disableSeqScan).
  */
 export async function searchWindow(db: Queryable, w: WindowQuery, entryFilters: SQL): Promise<WindowRow[]> {
-  await db.execute(sql`select set_config('enable_seqscan', 'off', true)`);
   const cut = w.mayBeCommon ? await cutoffs(db, w.match, entryFilters, w.type) : { all: null, typed: null };
   const rows = await queryRows<WindowRow>(db, windowSql(w, cut));
   const first = rows[0];

@@ -226,6 +226,18 @@ describe('portal search', () => {
     assert.ok(res.suggestions?.titles.some((t) => t.title === 'Phòng chống thiên tai và tìm kiếm cứu nạn'));
   });
 
+  test('a type filter that leaves nothing suggests titles of every type; a fuzzy find suggests nothing', async () => {
+    const site = await makeSite(db());
+    await entry(site.id, { type: 'question', title: 'Hỏi về thủ tục cấp giấy phép xây dựng nhà ở' });
+    const typed = await find({ q: 'giay phep xay dung', siteId: site.id, type: 'article' });
+    assert.equal(typed.total, 0);
+    assert.deepEqual(typed.facets, { question: 1 });
+    assert.ok(typed.suggestions?.titles.some((t) => t.title === 'Hỏi về thủ tục cấp giấy phép xây dựng nhà ở'));
+    const fuzzy = await find({ q: 'giay phep xay dun', siteId: site.id });
+    assert.equal(fuzzy.total, 1);
+    assert.equal(fuzzy.suggestions, null);
+  });
+
   test('an unpublished (removed) entry is no longer found', async () => {
     const site = await makeSite(db());
     const a = await makeArticle(db(), { siteId: site.id, title: 'Thông cáo báo chí về sự cố lưới điện' });

@@ -1,7 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Ctx } from '../../platform/context.js';
-import { queryRows } from '../../platform/db/client.js';
+import { type Queryable, queryRows } from '../../platform/db/client.js';
 import { inTransaction } from '../../platform/db/transaction.js';
 import { parseDate, vnDayStart } from '../../platform/dates.js';
 import { optionalField, parseInput } from '../../platform/validation.js';
@@ -9,7 +9,7 @@ import { QUERY_MAX_LENGTH, type Segment, highlight } from '../text/search-text.j
 import { siteBase } from '../urls.js';
 import { type ParsedQuery, didYouMean, parseQuery } from './parse-query.js';
 import type { SearchEntityType } from './search-index.js';
-import { RANK_WINDOW, type WindowRow, matchSql, searchWindow } from './search-query.js';
+import { RANK_WINDOW, type SuggestionRow, type WindowQuery, type WindowRow, disableSeqScan, matchSql, searchWindow, suggestionWords, suggestionsSql } from './search-query.js';
 
 export const SEARCH_TYPES = ['article', 'page', 'legal', 'question', 'procedure'] as const satisfies readonly SearchEntityType[];
 export const PAGE_SIZES = [10, 20] as const;
@@ -102,14 +102,17 @@ export type SearchResult = {
   suggestions: { didYouMean: string | null; titles: { title: string; url: string }[] } | null;
 };
 
-type Row = Pick<WindowRow, 'title' | 'url' | 'slug' | 'is_main'>;
-
 function siteJson(r: Pick<WindowRow, 'slug' | 'name' | 'name_en' | 'is_main'>): SearchHit['site'] {
   return r.slug === null ? null : { slug: r.slug, name: r.name ?? '', nameEn: r.name_en, isMain: Boolean(r.is_main) };
 }
 
-function absoluteUrl(r: Pick<Row, 'slug' | 'is_main' | 'url'>): string {
+function absoluteUrl(r: Pick<WindowRow, 'slug' | 'is_main' | 'url'>): string {
   return r.slug === null ? r.url : `${siteBase({ slug: r.slug, isMain: Boolean(r.is_main) })}${r.url}`;
+}
+
+/** Null when the statement did not carry suggestions. */
+function parseSuggestions(raw: WindowRow['suggestions'] | undefined): SuggestionRow[] | null {
+  return typeof raw === 'string' ? (JSON.parse(raw) as SuggestionRow[]) : (raw ?? null);
 }
 
 function parseFacets(raw: WindowRow['facets'] | undefined): SearchResult['facets'] {
@@ -119,12 +122,13 @@ function parseFacets(raw: WindowRow['facets'] | undefined): SearchResult['facets
 /**
  * Portal search: one statement gives the page of hits, the total and the counts per type (see windowSql), after a
  * cheap estimate of how far back the newest matches go (see cutoffs). When nothing matches exactly, the fuzzy match
- * runs the same way, and when that finds nothing too, the suggestions.
+ * runs the same way, and when that finds nothing too, the same statement brings the suggestions. All of it runs in
+ * one transaction.
  *
  * EXPLAIN ANALYZE on PostgreSQL 15 with 20,000 corpus articles: the planner prices `tsv @@ …` as cheap and picks a
  * sequential scan, which then de-TOASTs every tsvector (≈ 800 ms for "xuất khẩu nông sản"); the bitmap path is
  * "BitmapOr → Bitmap Index Scan on search_entries_tsv / on search_entries_title_trgm" (the GIN answer is exact, so
- * no tsvector is read just to match). Hence sequential scans are switched off, for each search's transactions only.
+ * no tsvector is read just to match). Hence sequential scans are switched off, for each search's transaction only.
  */
 export async function search(ctx: Ctx, raw: unknown): Promise<SearchResult> {
   const input = parseInput(searchInputSchema, raw);
@@ -142,16 +146,25 @@ export async function search(ctx: Ctx, raw: unknown): Promise<SearchResult> {
   const onEntry = sql.join(entryFilters, sql` and `);
   const now = ctx.now().toISOString();
   const score = (r: SQL) => sql`(${r}) * (1 + 0.5 / (1 + greatest(0, extract(epoch from (${now}::timestamptz - w.published_at))::float8 / 86400) / 90))`;
-  const run = (match: SQL, r: SQL, mayBeCommon: boolean) =>
-    inTransaction(ctx, (tx) =>
-      searchWindow(
-        tx.db,
-        { match, mayBeCommon, rank: r, where: sql`(s.id is null or s.active) and ${onEntry}`, type: input.type, score, limit: input.pageSize, offset: (input.page - 1) * input.pageSize },
-        onEntry,
-      ),
+  const window = (db: Queryable, match: SQL, r: SQL, mayBeCommon: boolean, suggest?: WindowQuery['suggest']) =>
+    searchWindow(
+      db,
+      { match, mayBeCommon, rank: r, where: sql`(s.id is null or s.active) and ${onEntry}`, type: input.type, score, limit: input.pageSize, offset: (input.page - 1) * input.pageSize, suggest },
+      onEntry,
     );
-  let rows = await run(exact, rank, query.numbers.length === 0);
-  if (fuzzy && (rows[0]?.n ?? 0) === 0) rows = await run(fuzzy, fuzzyRank, true);
+  const words = suggestionWords(query);
+  // One transaction for the exact pass, the fuzzy pass and the suggestions: sequential scans are switched off once,
+  // and a misspelling costs no more round trips than it must.
+  const { rows, suggested } = await inTransaction(ctx, async (tx) => {
+    await disableSeqScan(tx.db);
+    let rows = await window(tx.db, exact, rank, query.numbers.length === 0);
+    if (fuzzy && (rows[0]?.n ?? 0) === 0) rows = await window(tx.db, fuzzy, fuzzyRank, true, words ? { words, locale: input.locale } : undefined);
+    const found = (input.type ? rows[0]?.typed_n : rows[0]?.n) ?? 0;
+    const carried = parseSuggestions(rows[0]?.suggestions);
+    if (found > 0 || !words || carried) return { rows, suggested: carried ?? [] };
+    const [row] = await queryRows<{ s: WindowRow['suggestions'] }>(tx.db, sql`select (${suggestionsSql(words, input.locale, sql`true`)}) as s`);
+    return { rows, suggested: parseSuggestions(row?.s) ?? [] };
+  });
   const facets = parseFacets(rows[0]?.facets);
   const counted = (input.type ? rows[0]?.typed_n : rows[0]?.n) ?? 0;
   const totalAtLeast = counted > RANK_WINDOW;
@@ -170,46 +183,11 @@ export async function search(ctx: Ctx, raw: unknown): Promise<SearchResult> {
       publishedAt: new Date(r.published_at),
     }));
   const pages = Math.min(MAX_PAGE, Math.ceil(total / input.pageSize));
-  return { query, input, total, totalAtLeast, pages, hits, facets, suggestions: total === 0 ? await suggest(ctx, query, input.locale) : null };
+  const suggestions = total === 0 ? { didYouMean: words ? didYouMean(query, suggested.map((r) => r.title)) : null, titles: suggested.slice(0, 3).map((r) => ({ title: r.title, url: absoluteUrl(r) })) } : null;
+  return { query, input, total, totalAtLeast, pages, hits, facets, suggestions };
 }
 
 function isoParts(iso: string): { y: number; m: number; d: number } {
   const [y, m, d] = iso.split('-').map(Number);
   return { y: y!, m: m!, d: d! };
-}
-
-/**
- * Looser than the 0.6 the main match uses: a suggestion may be further from what was typed ("thein tai" is 0.44
- * from "thiên tai").
- */
-const SUGGEST_THRESHOLD = 0.35;
-
-/**
- * Suggestions come from this many of the newest titles. Over all titles, a misspelling of short words ("chuyne dio
- * so") is within 0.35 of half the corpus through its trigrams ("  s", "so "), and comparing each cost ~700 ms at
- * 100,000 entries; the newest titles carry the words people are looking for, and comparing them is a few ms.
- */
-const SUGGEST_SAMPLE = 1000;
-
-/**
- * Titles most like the query among the newest SUGGEST_SAMPLE, whatever the filters were (removing them is one of
- * the tips), and the query with each word replaced by the nearest word of those titles.
- */
-async function suggest(ctx: Ctx, query: ParsedQuery, locale: 'vi' | 'en' | undefined): Promise<NonNullable<SearchResult['suggestions']>> {
-  // A mistyped document number is not guessed at: "15/2025" is as near to 16/2025 as to 15/2024.
-  const words = query.folded.split(' ').filter((w) => !query.numbers.includes(w)).join(' ');
-  if (words.replace(/ /g, '').length < 3) return { didYouMean: null, titles: [] };
-  const rows = await inTransaction(ctx, async (tx) => {
-    await tx.db.execute(sql`select set_config('enable_seqscan', 'off', true)`);
-    return queryRows<Row>(
-      tx.db,
-      sql`select title, url, slug, is_main from (
-          select e.title, e.url, s.slug, s.is_main, e.published_at, e.entity_id, word_similarity(${words}, e.title_folded) as similarity
-          from search_entries e left join sites s on s.id = e.site_id
-          where (s.id is null or s.active) ${locale ? sql`and e.locale = ${locale}` : sql``}
-          order by e.published_at desc, e.entity_id limit ${SUGGEST_SAMPLE}
-        ) x where similarity >= ${SUGGEST_THRESHOLD} order by similarity desc, published_at desc, entity_id limit 5`,
-    );
-  });
-  return { didYouMean: didYouMean(query, rows.map((r) => r.title)), titles: rows.slice(0, 3).map((r) => ({ title: r.title, url: absoluteUrl(r) })) };
 }

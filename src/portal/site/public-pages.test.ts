@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import { TestClient, type TestEnv, makeTestEnv } from '../../../test/support/app.js';
 import { makeArticle, makeCategory, makeSite } from '../../../test/support/portal-factories.js';
 import { files } from '../../platform/schema.js';
-import { inquiries, legalDocuments, siteMenuItems } from '../schema.js';
+import { articleAttachments, inquiries, legalDocuments, siteMenuItems } from '../schema.js';
 import { invalidateSiteChrome } from './chrome.js';
 
 const XSS = '<script>alert(1)</script>';
@@ -100,6 +100,34 @@ describe('public portal pages', () => {
     assert.equal(saved.statusCode, 200);
     assert.match(String(saved.headers['content-disposition']), /attachment; filename="tang-truong.html"/);
     assert.match(saved.body, /Tăng trưởng kinh tế quý I/);
+  });
+
+  test('an article page lists its attachments in order and shows its cover; a page of the same slug shows no related news', async () => {
+    const cat = await makeCategory(db(), main.id);
+    const stored = (name: string, extra: Partial<typeof files.$inferInsert> = {}) => ({ key: `tep/${name}-${Math.random()}`, name, contentType: 'application/pdf', size: 2048, sha256: name, ...extra });
+    const [plan, form, cover] = await db()
+      .insert(files)
+      .values([stored('ke-hoach.pdf'), stored('mau-don.pdf'), stored('anh.jpg', { contentType: 'image/jpeg', width: 1600, height: 900, variants: [960, 480].map((w) => ({ width: w, height: (w * 9) / 16, key: `k/anh-${w}`, contentType: 'image/webp', size: 100 })) })])
+      .returning();
+    const a = await makeArticle(db(), { siteId: main.id, categoryId: cat.id, slug: 'dinh-kem', title: 'Bài có tệp đính kèm', coverFileId: cover!.id, coverAlt: 'Ảnh bìa thử' });
+    await makeArticle(db(), { siteId: main.id, categoryId: cat.id, title: 'Tin cùng chuyên mục' });
+    await makeArticle(db(), { siteId: main.id, kind: 'page', categoryId: cat.id, slug: 'dinh-kem', title: 'Trang cùng địa chỉ' });
+    await db().insert(articleAttachments).values([
+      { articleId: a.id, fileId: form!.id, label: 'Mẫu đơn', position: 2 },
+      { articleId: a.id, fileId: plan!.id, label: null, position: 1 },
+    ]);
+    const res = await anon.get('/tin-tuc/dinh-kem');
+    assert.equal(res.statusCode, 200);
+    const planAt = res.body.indexOf(`href="/tep/${plan!.id}/ke-hoach.pdf"`);
+    assert.ok(planAt > 0 && planAt < res.body.indexOf(`href="/tep/${form!.id}/mau-don.pdf"`), 'attachments in their order');
+    assert.match(res.body, />Mẫu đơn<\/a>/);
+    assert.ok(res.body.includes(`src="/tep/${cover!.id}?w=960" srcset="/tep/${cover!.id}?w=480 480w, /tep/${cover!.id}?w=960 960w"`), 'the cover at its widths, smallest first');
+    assert.match(res.body, /alt="Ảnh bìa thử"/);
+    assert.match(res.body, /Tin cùng chuyên mục/);
+    const page = await anon.get('/trang/dinh-kem');
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /Trang cùng địa chỉ/);
+    assert.doesNotMatch(page.body, /Tin cùng chuyên mục|ke-hoach\.pdf/);
   });
 
   test('a title with a script tag is shown escaped', async () => {

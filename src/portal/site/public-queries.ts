@@ -1,8 +1,8 @@
-import { and, asc, count, desc, eq, inArray, ne, or, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { type Queryable, queryRows } from '../../platform/db/client.js';
 import { files } from '../../platform/schema.js';
-import { articleAttachments, articles, categories, legalDocuments, legalStatus } from '../schema.js';
+import { articles, categories, legalDocuments, legalStatus } from '../schema.js';
 
 export type Category = typeof categories.$inferSelect;
 export type LegalDocument = typeof legalDocuments.$inferSelect;
@@ -144,55 +144,79 @@ export type ArticleView = {
   translation: { slug: string; locale: 'vi' | 'en' } | null;
 };
 
+type ArticleCardJson = Omit<ArticleCard, 'publishedAt'> & { publishedAt: string };
+
+/** A JSON column as it comes back: parsed by node-postgres and PGlite, a string on a driver that does not. */
+const fromJson = <T>(v: T | string): T => (typeof v === 'string' ? (JSON.parse(v) as T) : v);
+
 /**
- * An article page in two round trips: the article with its category, cover and translation in one statement, then
- * its attachments and related articles side by side. A render is the first view after a change, so its queries are
- * what an uncached page costs.
+ * The article page's one statement, built once per database and locale and prepared (a named statement on
+ * PostgreSQL): the article with its category, cover and translation, and as JSON its attachments and up to five
+ * related news of its category. An uncached render is the first view after a change; building this query through
+ * Drizzle on every request, and three round trips, were most of its cost (docs/benchmarks.md, portal-uncached).
  */
-export async function publishedArticle(db: Queryable, siteId: string, kind: 'news' | 'page', locale: 'vi' | 'en', slug: string): Promise<ArticleView | null> {
+function articleStatement(db: Queryable, locale: 'vi' | 'en') {
   const tr = alias(articles, 'translation');
+  const siteId = sql.placeholder('siteId');
   // The English page points back at its original; the original finds its published English version.
   const translationOn =
     locale === 'en'
       ? and(eq(tr.id, articles.translationOfId), eq(tr.status, 'published'), eq(tr.siteId, siteId))
       : and(eq(tr.translationOfId, articles.id), eq(tr.locale, 'en'), eq(tr.status, 'published'), eq(tr.siteId, siteId));
-  const [row] = await db
+  const attachments = sql<Attachment[] | string>`(
+    select coalesce(json_agg(json_build_object('fileId', aa.file_id, 'label', aa.label, 'name', af.name, 'contentType', af.content_type, 'size', af.size)
+      order by aa.position), '[]'::json)
+    from article_attachments aa join files af on af.id = aa.file_id where aa.article_id = ${articles.id})`;
+  const related = sql<ArticleCardJson[] | string>`(
+    select coalesce(json_agg(r order by r."publishedAt" desc), '[]'::json) from (
+      select ra.id, ra.kind, ra.slug, ra.title, ra.summary, ra.category_id as "categoryId", ra.cover_file_id as "coverFileId",
+        ra.cover_alt as "coverAlt", ra.published_at as "publishedAt"
+      from articles ra
+      where ${articles.kind} = 'news' and ra.site_id = ${articles.siteId} and ra.status = 'published' and ra.locale = ${articles.locale}
+        and ra.kind = 'news' and ra.category_id = ${articles.categoryId} and ra.id <> ${articles.id}
+      order by ra.published_at desc limit 5) r)`;
+  return db
     .select({
       article: articles,
       category: categories,
       cover: { id: files.id, width: files.width, height: files.height, variants: files.variants },
       translation: { slug: tr.slug, locale: tr.locale },
+      attachments,
+      related,
     })
     .from(articles)
     .leftJoin(categories, eq(categories.id, articles.categoryId))
     .leftJoin(files, eq(files.id, articles.coverFileId))
     .leftJoin(tr, translationOn)
-    .where(and(visible(siteId, locale, kind), eq(articles.slug, slug)))
-    .limit(1);
+    .where(
+      and(
+        eq(articles.siteId, siteId),
+        eq(articles.status, 'published'),
+        eq(articles.locale, locale),
+        eq(articles.kind, sql.placeholder('kind')),
+        eq(articles.slug, sql.placeholder('slug')),
+      ),
+    )
+    .limit(1)
+    .prepare(`portal_article_${locale}`);
+}
+
+const articleStatements = new WeakMap<Queryable, Record<'vi' | 'en', ReturnType<typeof articleStatement> | undefined>>();
+
+/** An article page in one statement (see articleStatement). */
+export async function publishedArticle(db: Queryable, siteId: string, kind: 'news' | 'page', locale: 'vi' | 'en', slug: string): Promise<ArticleView | null> {
+  const prepared = articleStatements.get(db) ?? { vi: undefined, en: undefined };
+  articleStatements.set(db, prepared);
+  const statement = (prepared[locale] ??= articleStatement(db, locale));
+  const [row] = await statement.execute({ siteId, kind, slug });
   if (!row) return null;
   const { article, category, cover, translation } = row;
-  const [attachments, related] = await Promise.all([
-    db
-      .select({ fileId: articleAttachments.fileId, label: articleAttachments.label, name: files.name, contentType: files.contentType, size: files.size })
-      .from(articleAttachments)
-      .innerJoin(files, eq(files.id, articleAttachments.fileId))
-      .where(eq(articleAttachments.articleId, article.id))
-      .orderBy(asc(articleAttachments.position)),
-    kind === 'news' && article.categoryId
-      ? db
-          .select(cardColumns)
-          .from(articles)
-          .where(and(visible(siteId, locale), eq(articles.categoryId, article.categoryId), ne(articles.id, article.id)))
-          .orderBy(desc(articles.publishedAt))
-          .limit(5)
-      : Promise.resolve([]),
-  ]);
   return {
     article,
     category: category && category.active ? category : null,
     cover: cover && cover.id ? { id: cover.id, width: cover.width, height: cover.height, widths: cover.variants.map((v) => v.width).sort((a, b) => a - b) } : null,
-    attachments,
-    related: related.map(asCard),
+    attachments: fromJson(row.attachments),
+    related: fromJson(row.related).map((r) => ({ ...r, publishedAt: new Date(r.publishedAt) })),
     translation: translation && translation.slug ? translation : null,
   };
 }
