@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import canonicalize from 'canonicalize';
 import { sql } from 'drizzle-orm';
 import type { Ctx } from '../context.js';
-import { type Queryable, type Tx, queryRows } from '../db/client.js';
+import { type Tx, queryRows } from '../db/client.js';
 import { auditLog } from '../schema.js';
 
 export const GENESIS_HASH = '0'.repeat(64);
@@ -60,18 +60,6 @@ export function chainLockKey(chain: string): string {
   return createHash('sha256').update(`audit:${chain}`).digest().readBigInt64BE(0).toString();
 }
 
-/** The hash of the chain's last entry; the platform chain goes on from the entries written before chains. */
-export async function chainHead(db: Queryable, chain: string): Promise<string> {
-  const [head] = await queryRows<{ hash: string }>(
-    db,
-    chain === PLATFORM_CHAIN
-      ? sql`select hash from ((select seq, hash from audit_log where chain = ${chain} order by seq desc limit 1)
-              union all (select seq, hash from audit_log where chain is null order by seq desc limit 1)) h order by seq desc limit 1`
-      : sql`select hash from audit_log where chain = ${chain} order by seq desc limit 1`,
-  );
-  return head?.hash ?? GENESIS_HASH;
-}
-
 /**
  * Appends an audit entry inside the caller's transaction. Each chain (an agency's, the platform's) needs one writer
  * at a time, so the transaction takes that chain's advisory lock, released when it commits or rolls back: entries
@@ -79,10 +67,9 @@ export async function chainHead(db: Queryable, chain: string): Promise<string> {
  */
 export async function recordAudit(ctx: Ctx & { db: Tx }, input: AuditInput): Promise<void> {
   const chain = chainOf(input.agencyId);
-  // Two statements on purpose: the head must be read with a snapshot taken after the lock is granted, or a writer
-  // that waited would chain to the head it saw before the previous writer committed.
-  await ctx.db.execute(sql`select pg_advisory_xact_lock(${chainLockKey(chain)}::bigint)`);
-  const prevHash = await chainHead(ctx.db, chain);
+  // The lock and the head in one round trip; the function reads the head after the lock is granted (migration 0009).
+  const [head] = await queryRows<{ hash: string | null }>(ctx.db, sql`select audit_chain_head(${chain}, ${chainLockKey(chain)}::bigint) as hash`);
+  const prevHash = head?.hash ?? GENESIS_HASH;
   const row = {
     chain,
     at: ctx.now(),
