@@ -6,3 +6,4 @@ export * from './portal/schema.js';
 export * from './services/procedures/schema.js';
 export * from './services/dossiers/schema.js';
 export * from './services/payments/schema.js';
+export * from './services/statistics/schema.js';

@@ -73,7 +73,8 @@ export async function freshStore(engine: Engine, opts: { postgres: PostgresProbe
   return { engine, env: { DATABASE_URL: url.toString() }, label: name, dispose };
 }
 
-export const engines: readonly Engine[] = ['pglite', 'postgres'];
+/** Both engines, or those named in BENCH_ENGINES (`postgres`, `pglite`, comma-separated) for a run on one. */
+export const engines: readonly Engine[] = (['pglite', 'postgres'] as const).filter((e) => !process.env.BENCH_ENGINES || process.env.BENCH_ENGINES.split(',').includes(e));
 
 export function engineSkipNote(engine: Engine, postgres: PostgresProbe): string | null {
   if (engine === 'postgres' && !postgres.available) {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { desc, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { users } from '../../src/accounts/schema.js';
 import { generateDossiers } from '../../src/demo/dossiers.js';
 import { seedDemo } from '../../src/demo/seed-demo.js';
@@ -22,7 +22,7 @@ import { processingInbox } from '../../src/services/dossiers/inbox-queries.js';
 import { startDossier } from '../../src/services/dossiers/start-dossier.js';
 import { submitDossier } from '../../src/services/dossiers/submit-dossier.js';
 import { readDossierStatistics } from '../../src/services/statistics/read-dossier-statistics.js';
-import { procedureVersions, procedures } from '../../src/services/procedures/schema.js';
+import { procedureAgencies, procedureVersions, procedures } from '../../src/services/procedures/schema.js';
 import { admin, engineSkipNote, engines } from '../lib/engines.js';
 import { openKeptStore } from '../lib/kept-store.js';
 import { percentile, round } from '../lib/stats.js';
@@ -87,40 +87,45 @@ async function submissions(ctx: BenchContext, engine: Engine): Promise<ResultRow
     await database.migrate();
     const system = ctxOf(database, systemActor('bench'), () => new Date());
     await seedDemo(system);
-    const [proc] = await database.db
-      .select({ code: procedures.code })
+    // A province's filings go to many agencies at once: the drafts are spread round-robin over every agency that
+    // resolves a fully-online demo procedure, as citizens of different communes and departments file side by side.
+    const offers = await database.db
+      .select({ code: procedures.code, agencyId: procedureAgencies.agencyId })
       .from(procedures)
       .innerJoin(procedureVersions, eq(procedureVersions.id, procedures.currentVersionId))
+      .innerJoin(procedureAgencies, eq(procedureAgencies.procedureId, procedures.id))
       .where(eq(procedures.level, 'full_online'))
-      .orderBy(desc(procedures.code))
-      .limit(1);
+      .orderBy(procedures.code, procedureAgencies.agencyId);
     const storage = new LocalFileStorage({ root: path.join(dir, 'files'), maxBytes: 1 << 20 });
-    const drafts: { ctx: Ctx; id: string }[] = [];
+    const drafts: { ctx: Ctx; id: string; form: Record<string, string> }[] = [];
+    const forms = new Map<string, Record<string, string>>();
     for (let i = 0; i < SUBMISSIONS; i++) {
+      const offer = offers[i % offers.length]!;
       const [u] = await database.db.insert(users).values({ kind: 'citizen', email: `bench${i}@example.vn`, fullName: `Công Dân ${i}` }).returning();
       const c = ctxOf(database, { userId: u!.id, kind: 'citizen', label: u!.fullName, agencyId: null, grants: [] }, () => new Date());
-      const draft = await startDossier(c, proc!.code, {});
+      const draft = await startDossier(c, offer.code, { agencyId: offer.agencyId });
       const docs = await queryRows<{ code: string }>(database.db, sql`select d->>'code' as code from procedure_versions v, jsonb_array_elements(v.definition->'documents') d where v.id = ${draft.procedureVersionId} and (d->>'required')::boolean and (d->>'electronicCopyAccepted')::boolean`);
       for (const d of docs) await attachDocument(c, storage, 1 << 20, draft.id, d.code, { name: 'giay-to.pdf', content: PDF });
-      drafts.push({ ctx: c, id: draft.id });
+      if (!forms.has(offer.code)) forms.set(offer.code, await answersFor(database, draft.id));
+      drafts.push({ ctx: c, id: draft.id, form: forms.get(offer.code)! });
     }
-    const form = await answersFor(database, drafts[0]!.id);
+    const agencyCount = new Set(offers.map((o) => o.agencyId)).size;
     let next = 0;
     const t0 = performance.now();
     await Promise.all(
       Array.from({ length: engine === 'pglite' ? 1 : CONCURRENCY }, async () => {
         while (next < drafts.length) {
           const d = drafts[next++]!;
-          await submitDossier(d.ctx, { baseUrl: 'http://bench', secrets }, d.id, { ...form, applicantName: 'Nguyễn Văn Bình', applicantIdNumber: '001090001234', applicantEmail: 'binh@example.vn', submissionKey: randomUUID() });
+          await submitDossier(d.ctx, { baseUrl: 'http://bench', secrets }, d.id, { ...d.form, applicantName: 'Nguyễn Văn Bình', applicantIdNumber: '001090001234', applicantEmail: 'binh@example.vn', submissionKey: randomUUID() });
         }
       }),
     );
     const seconds = (performance.now() - t0) / 1000;
     const [{ n }] = (await queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from dossiers where state = 'submitted'`)) as [{ n: number }];
     const rate = n / seconds;
-    ctx.log(`${engine}: ${n} submissions in ${round(seconds)} s = ${round(rate)}/s`);
+    ctx.log(`${engine}: ${n} submissions to ${agencyCount} agencies in ${round(seconds)} s = ${round(rate)}/s`);
     return {
-      case: `submissions (${n} drafts with an attachment, ${engine === 'pglite' ? 1 : CONCURRENCY} at a time)`,
+      case: `submissions (${n} drafts with an attachment, ${offers.length} procedure × agency offers over ${agencyCount} agencies, ${engine === 'pglite' ? 1 : CONCURRENCY} at a time)`,
       engine,
       metrics: [{ label: 'submissions', value: round(rate), unit: '/s' }],
       note: engine === 'postgres' ? `goal ≥ ${GOALS.submissions}/s: ${rate >= GOALS.submissions ? 'met' : 'NOT met'}; each commits the dossier, its code, log entry, audit entry and mail job` : 'one connection: submissions are serialised',
@@ -133,9 +138,9 @@ async function submissions(ctx: BenchContext, engine: Engine): Promise<ResultRow
 
 /** The e-form answers the demo procedure needs, valid for every draft of it. */
 async function answersFor(database: Database, draftId: string): Promise<Record<string, string>> {
-  const rows = await queryRows<{ name: string; type: string; options: { value: string }[] | null; min: number | null }>(
+  const rows = await queryRows<{ name: string; type: string; options: { value: string }[] | null; min: number | null; pattern: string | null }>(
     database.db,
-    sql`select f->>'name' as name, f->>'type' as type, f->'options' as options, (f->>'min')::float as min
+    sql`select f->>'name' as name, f->>'type' as type, f->'options' as options, (f->>'min')::float as min, f->>'pattern' as pattern
         from dossiers d join procedure_versions v on v.id = d.procedure_version_id,
         jsonb_array_elements(v.definition->'form'->'sections') s, jsonb_array_elements(s->'fields') f where d.id = ${draftId}`,
   );
@@ -148,7 +153,8 @@ async function answersFor(database: Database, draftId: string): Promise<Record<s
     else if (f.type === 'id_number') out[`f_${f.name}`] = '001090001234';
     else if (f.type === 'checkbox') out[`f_${f.name}`] = 'on';
     else if (f.options?.length) out[`f_${f.name}`] = f.options[0]!.value;
-    else out[`f_${f.name}`] = 'Nội dung đề nghị';
+    // A text with a pattern (a tax code) gets the first sample it accepts.
+    else out[`f_${f.name}`] = ['Nội dung đề nghị', '0101234567', '001090001234'].find((v) => !f.pattern || new RegExp(f.pattern, 'u').test(v)) ?? 'Nội dung đề nghị';
   }
   return out;
 }

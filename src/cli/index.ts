@@ -6,6 +6,7 @@ import { registerUnitCommands } from './unit-import.js';
 import { registerPortalCommands } from './portal.js';
 import { registerDemoCommands } from './demo.js';
 import { registerProcedureCommands } from './procedures.js';
+import { registerStatisticsCommands } from './statistics.js';
 
 const program = new Command();
 program
@@ -28,5 +29,6 @@ registerUnitCommands(program);
 registerPortalCommands(program);
 registerDemoCommands(program);
 registerProcedureCommands(program);
+registerStatisticsCommands(program);
 
 await program.parseAsync(process.argv);

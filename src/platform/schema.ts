@@ -28,11 +28,17 @@ export const sessions = pgTable(
   (t) => [index('sessions_user').on(t.userId)],
 );
 
-/** Append-only and hash-chained: each row's hash covers its content and the previous row's hash. */
+/**
+ * Append-only and hash-chained: each row's hash covers its content and the previous row's hash in its chain. An
+ * agency's entries form that agency's chain (`chain` = its id), the rest the platform chain, so writers in different
+ * agencies do not wait for each other. Entries written before chains existed have no chain: they are the start of
+ * the platform chain, and their hash does not cover a chain key.
+ */
 export const auditLog = pgTable(
   'audit_log',
   {
     seq: bigserial('seq', { mode: 'number' }).primaryKey(),
+    chain: text('chain'),
     at: timestamp('at', { withTimezone: true, precision: 3 }).notNull(),
     actorId: uuid('actor_id'),
     actorLabel: text('actor_label').notNull(),
@@ -52,6 +58,7 @@ export const auditLog = pgTable(
     index('audit_log_actor').on(t.actorId),
     index('audit_log_entity').on(t.entityType, t.entityId),
     index('audit_log_action').on(t.action),
+    index('audit_log_chain').on(t.chain, t.seq),
   ],
 );
 

@@ -58,7 +58,7 @@ describe('congso db migrate and congso audit verify', () => {
     assert.equal((await cli(['db', 'migrate'], { CONGSO_DATA_DIR: dataDir })).exitCode(), 0);
     const empty = await cli(['audit', 'verify'], { CONGSO_DATA_DIR: dataDir });
     assert.equal(empty.exitCode(), 0, empty.output());
-    assert.deepEqual(empty.stdout, [`OK: 0 entries, head ${'0'.repeat(64)}`]);
+    assert.deepEqual(empty.stdout, ['OK: 0 entries, 1 chains', `  nền tảng (platform): 0 entries, head ${'0'.repeat(64)}`]);
 
     const database = await openPglite(dataDir);
     const ctx = { db: database.db, actor: null, now: () => new Date(), ip: null, requestId: null, locale: 'vi' as const, log: createLogger('silent') as never };
@@ -68,7 +68,7 @@ describe('congso db migrate and congso audit verify', () => {
 
     const ok = await cli(['audit', 'verify'], { CONGSO_DATA_DIR: dataDir });
     assert.equal(ok.exitCode(), 0, ok.output());
-    assert.deepEqual(ok.stdout, [`OK: 3 entries, head ${rows[2]!.hash}`]);
+    assert.deepEqual(ok.stdout, ['OK: 3 entries, 1 chains', `  nền tảng (platform): 3 entries, head ${rows[2]!.hash}`]);
 
     const again = await openPglite(dataDir);
     await again.db.execute(sql`alter table audit_log disable trigger audit_log_no_update`);
@@ -77,6 +77,6 @@ describe('congso db migrate and congso audit verify', () => {
     const bad = await cli(['audit', 'verify'], { CONGSO_DATA_DIR: dataDir });
     assert.equal(bad.exitCode(), 1, bad.output());
     assert.equal(bad.stderr.length, 1, bad.output());
-    assert.match(bad.stderr[0]!, new RegExp(`seq ${rows[1]!.seq} — nội dung đã bị sửa \\(content changed\\); 1 bản ghi trước đó hợp lệ`));
+    assert.match(bad.stderr[0]!, new RegExp(`chuỗi \\(chain\\) nền tảng \\(platform\\), bản ghi seq ${rows[1]!.seq} — nội dung đã bị sửa \\(content changed\\); 1 bản ghi trước đó của chuỗi hợp lệ`));
   });
 });

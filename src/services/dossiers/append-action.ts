@@ -50,7 +50,9 @@ export type Appended = { dossier: Dossier; action: DossierAction; replayed: bool
  * again: the caller gets the logged action back (a retried request, a double click).
  */
 export async function appendAction(ctx: Ctx & { db: Tx }, read: Dossier, input: ActionInput): Promise<Appended> {
-  const replay = await loggedAction(ctx.db, read.id, input.key);
+  // A log that was empty when the dossier was read cannot hold this action (a submission, one round trip saved);
+  // if one was logged since, the conditional update below misses and the race path finds it.
+  const replay = read.lastSeq === 0 ? null : await loggedAction(ctx.db, read.id, input.key);
   if (replay) return replay;
   if (input.expectedSeq !== undefined && input.expectedSeq !== read.lastSeq) throw new Conflict('dossier.conflict');
   if (!input.from.includes(read.state)) throw new Conflict('dossier.error.wrongState');

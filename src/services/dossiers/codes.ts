@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { Queryable } from '../../platform/db/client.js';
+import type { Queryable, Tx } from '../../platform/db/client.js';
 import { queryRows } from '../../platform/db/client.js';
 import { VN_OFFSET_MS } from '../calendar/working-time.js';
 
@@ -13,15 +13,24 @@ export function vnDay(at: Date): string {
  * counter row is incremented by one statement under its row lock, so concurrent submissions wait for each other
  * and never share a number; a rolled-back submission gives its number back. Past 9,999 a day the number simply
  * grows a digit rather than failing.
+ *
+ * Outside a transaction the statement is its own transaction, and it commits without waiting for its WAL flush
+ * (synchronous_commit off for that transaction alone). That loses nothing: the dossier that uses the number
+ * commits synchronously afterwards, and flushing its commit flushes the counter's earlier WAL too, so a number is
+ * durable before any acknowledged dossier carries it; after a crash in between, the number is simply given again
+ * to a dossier that was never acknowledged. Inside a caller's transaction the setting would apply to the caller's
+ * commit, so it is left alone.
  */
-export async function nextDossierCode(db: Queryable, agency: { id: string; code: string }, at: Date): Promise<string> {
+export async function nextDossierCode(db: Queryable, agencyId: string, at: Date): Promise<string> {
   const day = vnDay(at);
-  const [row] = await queryRows<{ last: number }>(
+  const ownTransaction = typeof (db as Partial<Tx>).rollback !== 'function';
+  const [row] = await queryRows<{ last: number; agency_code: string }>(
     db,
-    sql`insert into dossier_counters (agency_id, day, last) values (${agency.id}, ${day}, 1)
+    sql`insert into dossier_counters (agency_id, day, last)
+        select ${agencyId}::uuid, ${day}::date, 1 from (select ${ownTransaction ? sql`set_config('synchronous_commit', 'off', true)` : sql`null`}) as commit_mode
         on conflict (agency_id, day) do update set last = dossier_counters.last + 1
-        returning last`,
+        returning last, (select code from agencies where id = dossier_counters.agency_id) as agency_code`,
   );
   const yymmdd = day.slice(2).replaceAll('-', '');
-  return `${agency.code}-${yymmdd}-${String(row!.last).padStart(4, '0')}`;
+  return `${row!.agency_code}-${yymmdd}-${String(row!.last).padStart(4, '0')}`;
 }

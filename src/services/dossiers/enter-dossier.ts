@@ -105,8 +105,7 @@ export async function enterDossier(ctx: Ctx, deps: NotifyDeps, procedureCode: st
     } catch (err) {
       calendarRefusal(err);
     }
-    const [agency] = await tx.db.select({ id: agencies.id, code: agencies.code }).from(agencies).where(eq(agencies.id, chosen.agencyId));
-    const code = await nextDossierCode(tx.db, agency!, at);
+    const code = await nextDossierCode(tx.db, chosen.agencyId, at);
     const [draft] = await tx.db
       .insert(dossiers)
       .values({

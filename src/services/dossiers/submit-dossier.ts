@@ -1,16 +1,16 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Ctx } from '../../platform/context.js';
 import { inTransaction } from '../../platform/db/transaction.js';
-import { Conflict, type FieldErrors, Invalid } from '../../platform/errors.js';
+import { Conflict, type FieldErrors, Invalid, NotFound } from '../../platform/errors.js';
 import { parseInput } from '../../platform/validation.js';
-import { agencies } from '../../org/schema.js';
 import { validateAnswers } from '../forms/validate-answers.js';
 import { type Dossier, appendAction } from './append-action.js';
 import { nextDossierCode } from './codes.js';
-import { applicantFields, draftAsForm, feeTotal, idNumberField, ownDossier, versionOf } from './filing-rules.js';
+import { procedureVersions } from '../procedures/schema.js';
+import { applicantFields, draftAsForm, feeTotal, idNumberField, requireCitizen } from './filing-rules.js';
 import { type NotifyDeps, notifyApplicant } from './notify-applicant.js';
-import { dossierFiles } from './schema.js';
+import { dossierFiles, dossiers } from './schema.js';
 
 const input = z.object({
   ...applicantFields,
@@ -25,14 +25,12 @@ const input = z.object({
  * with the form) makes a double click or a retried request return the same dossier instead of an error.
  */
 export async function submitDossier(ctx: Ctx, deps: NotifyDeps, id: string, body: Record<string, unknown>): Promise<Dossier> {
-  const current = await ownDossier(ctx, id);
+  const { current, definition, uploaded } = await draftToFile(ctx, id);
   const key = typeof body.submissionKey === 'string' ? body.submissionKey.toLowerCase() : null;
   if (current.state !== 'draft') {
     if (key && current.submissionKey === key) return current;
     throw new Conflict('dossier.error.notDraft');
   }
-  const version = await versionOf(ctx.db, current);
-  const definition = version.definition;
   // What the draft holds, overridden by anything sent with the submission: the last page of the web flow sends only
   // the key and the delivery; an API client may send everything at once.
   const raw = { ...draftAsForm(current, definition), ...body };
@@ -53,8 +51,7 @@ export async function submitDossier(ctx: Ctx, deps: NotifyDeps, id: string, body
   }
   if (data && !data.applicantEmail && !data.applicantPhone) errors.applicantEmail = { key: 'dossier.error.contactRequired' };
   if (data?.delivery && !definition.deliveries.includes(data.delivery)) errors.delivery = { key: 'field.invalid' };
-  const uploaded = await ctx.db.select({ code: dossierFiles.documentCode }).from(dossierFiles).where(eq(dossierFiles.dossierId, id));
-  const present = new Set(uploaded.map((u) => u.code));
+  const present = new Set(uploaded);
   // A paper original that cannot be sent online is brought to the desk; everything else required must be attached.
   for (const doc of definition.documents) {
     if (doc.required && doc.electronicCopyAccepted && !present.has(doc.code)) errors[`doc_${doc.code}`] = { key: 'dossier.error.documentMissing', params: { name: doc.name } };
@@ -65,18 +62,13 @@ export async function submitDossier(ctx: Ctx, deps: NotifyDeps, id: string, body
   // The number is taken in its own short transaction, so the agency's counter row is locked for one statement
   // instead of the whole submission: a submission that then fails leaves a gap in the day's numbers, never a
   // duplicate.
-  const [agency] = await ctx.db.select({ id: agencies.id, code: agencies.code }).from(agencies).where(eq(agencies.id, current.agencyId));
   const at = ctx.now();
-  const code = await nextDossierCode(ctx.db, agency!, at);
+  const code = await nextDossierCode(ctx.db, current.agencyId, at);
 
+  // No locking read first: the action is appended only if the draft's log has not moved since it was read, so a
+  // twin request that filed it meanwhile is found by its key (same dossier back), and anything else is a Conflict.
   const submitted = await inTransaction(ctx, async (tx) => {
-    const locked = await ownDossier(tx, id, true);
-    // A twin request that got the lock first has filed it: same key, same dossier.
-    if (locked.state !== 'draft') {
-      if (locked.submissionKey === submissionKey) return { dossier: locked, replayed: true };
-      throw new Conflict('dossier.error.notDraft');
-    }
-    const { dossier } = await appendAction(tx, locked, {
+    const { dossier } = await appendAction(tx, current, {
       type: 'submit',
       key: `submit:${submissionKey}`,
       toState: 'submitted',
@@ -90,8 +82,8 @@ export async function submitDossier(ctx: Ctx, deps: NotifyDeps, id: string, body
         applicantEmail: data.applicantEmail ?? null,
         applicantPhone: data.applicantPhone ?? null,
         applicantAddress: data.applicantAddress ?? null,
-        applicantKind: definition.applicants.includes(data.applicantKind) ? data.applicantKind : locked.applicantKind,
-        delivery: data.delivery ?? locked.delivery,
+        applicantKind: definition.applicants.includes(data.applicantKind) ? data.applicantKind : current.applicantKind,
+        delivery: data.delivery ?? current.delivery,
         summary: data.summary ?? null,
         answers,
         feeTotal: feeTotal(definition),
@@ -100,7 +92,23 @@ export async function submitDossier(ctx: Ctx, deps: NotifyDeps, id: string, body
       },
       effects: (d) => notifyApplicant(tx, deps, d, 'submitted'),
     });
-    return { dossier, replayed: false };
+    return dossier;
   });
-  return submitted.dossier;
+  return submitted;
+}
+
+/** The applicant's own dossier, its procedure version's definition and the codes of its uploaded documents, in one read. */
+async function draftToFile(ctx: Ctx, id: string): Promise<{ current: Dossier; definition: (typeof procedureVersions.$inferSelect)['definition']; uploaded: (string | null)[] }> {
+  const { userId } = requireCitizen(ctx);
+  const [row] = await ctx.db
+    .select({
+      current: dossiers,
+      definition: procedureVersions.definition,
+      uploaded: sql<(string | null)[]>`array(select ${dossierFiles.documentCode} from ${dossierFiles} where ${dossierFiles.dossierId} = ${dossiers.id})`,
+    })
+    .from(dossiers)
+    .innerJoin(procedureVersions, eq(procedureVersions.id, dossiers.procedureVersionId))
+    .where(and(eq(dossiers.id, id), eq(dossiers.applicantId, userId)));
+  if (!row) throw new NotFound();
+  return row;
 }

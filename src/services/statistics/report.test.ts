@@ -1,11 +1,26 @@
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
+import { asc } from 'drizzle-orm';
 import { type TestEnv, makeTestEnv } from '../../../test/support/app.js';
-import { makeAgency } from '../../../test/support/factories.js';
-import { aDefinition, makeProcedure } from '../../../test/support/service-factories.js';
+import { actorFor, makeAgency, makeCitizen, makeOfficial } from '../../../test/support/factories.js';
+import { aDefinition, confirmCalendarYears, makeProcedure } from '../../../test/support/service-factories.js';
 import { generateDossiers } from '../../demo/dossiers.js';
+import { systemActor } from '../../platform/auth/system-actor.js';
+import type { Ctx } from '../../platform/context.js';
+import { answerSupplement } from '../dossiers/answer-supplement.js';
+import { attachDocument } from '../dossiers/attach-document.js';
+import { completeStep } from '../dossiers/complete-step.js';
+import { receiveDossier } from '../dossiers/receive-dossier.js';
+import { requestSupplement } from '../dossiers/request-supplement.js';
+import { returnResult } from '../dossiers/return-result.js';
 import { dossiers } from '../dossiers/schema.js';
+import { startDossier } from '../dossiers/start-dossier.js';
+import { submitDossier } from '../dossiers/submit-dossier.js';
+import { withdrawDossier } from '../dossiers/withdraw-dossier.js';
+import { rebuildDossierFigures } from './rebuild-dossier-figures.js';
 import { type AgencyFigures, FIGURE_KEYS, agencyFigures, indicators, totalFigures } from './report.js';
+import { dossierDayFigures } from './schema.js';
 
 type Row = typeof dossiers.$inferSelect;
 const vnDay = (t: Date) => Math.floor((t.getTime() + 7 * 3_600_000) / 86_400_000);
@@ -58,8 +73,21 @@ function directCount(rows: Row[], from: Date, to: Date, asOf: Date): Map<string,
       if (d.rating !== null && d.rating >= 4) f.satisfied++;
     }
   }
+  // An agency with nothing to show has no line.
+  for (const [id, f] of out) if (FIGURE_KEYS.every((k) => f[k] === 0)) out.delete(id);
   return out;
 }
+
+async function assertEqualsDirectCount(env: TestEnv, from: Date, to: Date, asOf: Date): Promise<Omit<AgencyFigures, 'agencyId'>> {
+  const rows = await env.database.db.select().from(dossiers);
+  const report = await agencyFigures(env.database.db, { from, to }, asOf, 'all');
+  const expected = directCount(rows, from, to, asOf);
+  assert.equal(report.length, expected.size);
+  for (const { agencyId, ...figures } of report) assert.deepEqual(figures, expected.get(agencyId), `agency ${agencyId}`);
+  return totalFigures(report);
+}
+
+const counterRows = (env: TestEnv) => env.database.db.select().from(dossierDayFigures).orderBy(asc(dossierDayFigures.agencyId), asc(dossierDayFigures.day));
 
 describe('dossier statistics (II.06a and Decision 766)', () => {
   let env: TestEnv;
@@ -85,18 +113,26 @@ describe('dossier statistics (II.06a and Decision 766)', () => {
   ];
   for (const [name, from, to] of periods) {
     test(`figures for ${name} equal a direct count over the dossiers`, async () => {
-      const report = await agencyFigures(env.database.db, { from, to }, now, 'all');
-      const expected = directCount(rows, from, to, now);
-      assert.equal(report.length, expected.size);
-      for (const r of report) {
-        const { agencyId, ...figures } = r;
-        assert.deepEqual(figures, expected.get(agencyId), `agency ${agencyId}`);
-      }
-      assert.ok(totalFigures(report).received > 0, 'the period holds dossiers');
+      assert.ok((await assertEqualsDirectCount(env, from, to, now)).received > 0, 'the period holds dossiers');
     });
   }
 
+  test('figures for a period ending today, and for one that ended at a past day’s start, equal a direct count', async () => {
+    const today = await assertEqualsDirectCount(env, at('2026-02-01'), at('2026-03-03'), now);
+    assert.ok(today.inProgressOnTime + today.inProgressLate + today.paused > 0);
+    const past = await assertEqualsDirectCount(env, at('2025-12-01'), at('2026-02-15'), now);
+    assert.ok(past.inProgressLate > 0 && past.inProgressOnTime > 0 && past.carried > 0, JSON.stringify(past));
+  });
+
+  test('the counters the generator’s inserts kept equal counters rebuilt from the dossiers', async () => {
+    const kept = await counterRows(env);
+    assert.ok(kept.length > 0);
+    await rebuildDossierFigures(env.ctx(systemActor('test')));
+    assert.deepEqual(await counterRows(env), kept);
+  });
+
   test('the generated data covers every column, so the comparison means something', async () => {
+    assert.ok(rows.length === 900);
     const total = totalFigures(await agencyFigures(env.database.db, { from: at('2025-01-01'), to: at('2027-01-01') }, now, 'all'));
     for (const k of FIGURE_KEYS) if (k !== 'carried' && k !== 'stopped') assert.ok(total[k] > 0, `${k} is exercised`);
   });
@@ -116,5 +152,73 @@ describe('dossier statistics (II.06a and Decision 766)', () => {
     assert.equal(i.onlinePaymentShare, 0.75);
     assert.equal(i.satisfaction, null);
     assert.equal(i.fullOnlineShare, null);
+  });
+});
+
+describe('dossier statistics kept by the actions', () => {
+  let env: TestEnv;
+  let desk: Ctx;
+  let people: Record<'specialist' | 'leader' | 'clerk', Ctx>;
+  let procedureCode: string;
+  const deps = () => ({ baseUrl: env.config.baseUrl, secrets: env.secrets });
+  const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+  const key = () => randomUUID();
+  before(async () => {
+    env = await makeTestEnv();
+    const db = env.database.db;
+    await confirmCalendarYears(db);
+    const agencyId = (await makeAgency(db)).id;
+    const deskId = (await makeAgency(db, { type: 'service_centre', hasOneStopDesk: true })).id;
+    const as = async (agency: string, role: 'desk_officer' | 'specialist' | 'leader' | 'clerk') => env.ctx(await actorFor(db, await makeOfficial(db, { agencyId: agency, roles: [role] })));
+    desk = await as(deskId, 'desk_officer');
+    people = { specialist: await as(agencyId, 'specialist'), leader: await as(agencyId, 'leader'), clerk: await as(agencyId, 'clerk') };
+    procedureCode = (await makeProcedure(db, { ownerAgencyId: agencyId, deskAgencyId: deskId })).code;
+  });
+  after(() => env.close());
+
+  /** Filed online and received at the desk now; five working days to resolve. */
+  async function received() {
+    const citizen = env.ctx(await actorFor(env.database.db, await makeCitizen(env.database.db)));
+    const draft = await startDossier(citizen, procedureCode, {});
+    await attachDocument(citizen, env.storage, env.config.maxUploadBytes, draft.id, 'TP1', { name: 't.pdf', content: PDF });
+    const filed = await submitDossier(citizen, deps(), draft.id, { applicantName: 'Phạm Văn Nam', applicantIdNumber: '079203001122', applicantEmail: 'nam@example.vn', f_noi_dung: 'Xin cấp', f_so_ban: '1', submissionKey: key() });
+    const dossier = await receiveDossier(desk, deps(), filed.id, { key: key() });
+    return { citizen, dossier };
+  }
+
+  test('receipt, a supplement that moves the due date, a pause left open, a result returned and a withdrawal agree with a direct count', async () => {
+    const hour = 3_600_000;
+    // Monday 2 March 2026, 09:00.
+    const moved = await received();
+    const pausedOpen = await received();
+    const resolved = await received();
+    const withdrawn = await received();
+    const untouched = await received();
+    env.clock.advance(hour);
+    await requestSupplement(people.specialist, deps(), moved.dossier.id, { key: key(), items: 'Bản sao sổ hộ khẩu' });
+    await requestSupplement(people.specialist, deps(), pausedOpen.dossier.id, { key: key(), items: 'Giấy ủy quyền' });
+    for (const who of [people.specialist, people.leader, people.clerk]) await completeStep(who, deps(), resolved.dossier.id, { key: key() });
+    await withdrawDossier(withdrawn.citizen, deps(), withdrawn.dossier.id, { key: key(), reason: 'Không còn nhu cầu' });
+    env.clock.advance(24 * hour); // Tuesday 10:00: the supplement comes back and the due date moves a working day
+    await attachDocument(moved.citizen, env.storage, env.config.maxUploadBytes, moved.dossier.id, 'TP2', { name: 'so-ho-khau.pdf', content: PDF });
+    const answered = await answerSupplement(moved.citizen, moved.dossier.id, { key: key() });
+    assert.ok(answered.dueAt! > moved.dossier.dueAt!, 'the due date moved');
+    await returnResult(desk, deps(), resolved.dossier.id, { key: key() });
+    assert.ok(untouched.dossier.dueAt);
+
+    const today = await assertEqualsDirectCount(env, at('2026-03-01'), at('2026-03-04'), env.clock.now());
+    assert.deepEqual([today.received, today.withdrawn, today.returned, today.paused, today.inProgressOnTime], [5, 1, 1, 1, 2]);
+    // Ended at the start of Tuesday, while both supplements were still out (only the open one is paused today).
+    await assertEqualsDirectCount(env, at('2026-03-01'), at('2026-03-03'), env.clock.now());
+    env.clock.advance(10 * 24 * hour); // Friday 13 March: the open ones are past due
+    const late = await assertEqualsDirectCount(env, at('2026-03-01'), at('2026-03-14'), env.clock.now());
+    assert.deepEqual([late.inProgressLate, late.paused], [2, 1]);
+    const pastEnd = await assertEqualsDirectCount(env, at('2026-03-01'), at('2026-03-10'), env.clock.now());
+    assert.deepEqual([pastEnd.inProgressLate, pastEnd.inProgressOnTime, pastEnd.paused], [1, 1, 1], 'at the start of Tuesday 10 March the one due on Monday is late, the moved one not yet');
+    await assertEqualsDirectCount(env, at('2026-03-10'), at('2026-03-12'), env.clock.now());
+
+    const kept = await counterRows(env);
+    await rebuildDossierFigures(env.ctx(systemActor('test')));
+    assert.deepEqual(await counterRows(env), kept, 'the actions kept the counters as a rebuild computes them');
   });
 });

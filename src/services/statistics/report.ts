@@ -1,11 +1,11 @@
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { type Queryable, queryRows } from '../../platform/db/client.js';
 
 /**
  * Report II.06a (TT 01/2020/TT-VPCP: "Tình hình, kết quả giải quyết TTHC") and the Decision 766 indicators, per
- * competent agency and period, computed in one pass over the dossiers the period touches.
+ * competent agency and period of whole days (Vietnam time).
  *
- * Definitions (the same in figures.ts, the direct count the tests compare against):
+ * Definitions (report.test.ts applies them row by row to the dossiers, and the report must agree):
  * - carried over: received before the period and not finished before it;
  * - received: received in the period, by channel;
  * - resolved: finished in the period with a result (processed or returned), judged by day in Vietnam time against
@@ -17,6 +17,10 @@ import { type Queryable, queryRows } from '../../platform/db/client.js';
  * = received online at level toàn trình / received at that level; online payment share = paid online / received with
  * fees; digitised share = received with electronic documents / received; satisfaction = rated 4–5 / rated (ratings of
  * dossiers returned in the period).
+ *
+ * Everything but the in-progress columns comes from the daily counters (schema.ts), so a period costs its agencies ×
+ * days, not its dossiers. The in-progress columns of a period not yet over are read from the open dossiers alone
+ * (index `dossiers_open`); those of a past period from the counters, less the dossiers paused at its end.
  */
 export type AgencyFigures = {
   agencyId: string;
@@ -67,58 +71,119 @@ export const FIGURE_KEYS = [
   'satisfied',
 ] as const satisfies readonly (keyof AgencyFigures)[];
 
+/** Whole days: both ends are the start of a day in Vietnam time, `to` excluded. */
 export type Period = { from: Date; to: Date };
 
-/** Day number in Vietnam time (UTC+7, no daylight saving), the same on both engines whatever their time zone data. */
-const vnDay = (column: string) => sql.raw(`floor((extract(epoch from ${column}) + 25200) / 86400)`);
+/** Figures the counters give directly, summed over the period's days. */
+const FLOWS = {
+  received: 'received',
+  receivedOnline: 'received_online',
+  receivedInPerson: 'received_in_person',
+  receivedPost: 'received_post',
+  early: 'early',
+  onTime: 'on_time',
+  late: 'late',
+  withdrawn: 'withdrawn',
+  stopped: 'stopped',
+  returned: 'returned',
+  fullOnlineReceived: 'full_online_received',
+  fullOnlineOnline: 'full_online_online',
+  feeReceived: 'fee_received',
+  paidOnline: 'paid_online',
+  digitised: 'digitised',
+  rated: 'rated',
+  satisfied: 'satisfied',
+} as const satisfies Partial<Record<keyof AgencyFigures, string>>;
+
+type Stock = { onTime: number; late: number; paused: number };
+
+const DAY_MS = 86_400_000;
+const VN_OFFSET_MS = 7 * 3_600_000;
+/** The Vietnam day (YYYY-MM-DD) an instant falls on. */
+const vnDate = (t: Date) => new Date(t.getTime() + VN_OFFSET_MS).toISOString().slice(0, 10);
+const isDayStart = (t: Date) => (t.getTime() + VN_OFFSET_MS) % DAY_MS === 0;
 
 /**
- * Figures per agency. `agencyIds` 'all' for the whole province; the `asOf` instant closes the in-progress columns
- * (now for a period not yet over).
+ * Figures per agency. `agencyIds` 'all' for the whole province; the `asOf` instant (now) closes the in-progress
+ * columns of a period not yet over. Agencies with nothing to show are left out.
  */
 export async function agencyFigures(db: Queryable, period: Period, asOf: Date, agencyIds: 'all' | string[]): Promise<AgencyFigures[]> {
   if (agencyIds !== 'all' && agencyIds.length === 0) return [];
   const { from, to } = period;
-  const end = asOf < to ? asOf : to;
-  const scope = agencyIds === 'all' ? sql`true` : sql`d.agency_id in ${agencyIds}`;
-  const inPeriod = (col: string) => sql`d.${sql.raw(col)} >= ${from} and d.${sql.raw(col)} < ${to}`;
-  const resolved = sql`d.state in ('processed', 'returned') and ${inPeriod('finished_at')}`;
-  const open = sql`d.received_at < ${end} and (d.finished_at is null or d.finished_at >= ${end})`;
-  const pausedAtEnd = sql`d.paused_since is not null and d.paused_since < ${end}`;
-  const rows = await queryRows<Record<keyof AgencyFigures, string | number>>(
+  if (!isDayStart(from) || !isDayStart(to)) throw new Error('agencyFigures: a period is whole days in Vietnam time');
+  const scope = agencyIds === 'all' ? sql`true` : sql`agency_id in ${agencyIds}`;
+  const [fromDay, toDay] = [vnDate(from), vnDate(to)];
+  const counters = await queryRows<Record<string, string | number | null>>(
     db,
-    sql`select d.agency_id as "agencyId",
-      count(*) filter (where d.received_at < ${from} and (d.finished_at is null or d.finished_at >= ${from})) as carried,
-      count(*) filter (where ${inPeriod('received_at')}) as received,
-      count(*) filter (where ${inPeriod('received_at')} and d.channel = 'online') as "receivedOnline",
-      count(*) filter (where ${inPeriod('received_at')} and d.channel = 'in_person') as "receivedInPerson",
-      count(*) filter (where ${inPeriod('received_at')} and d.channel = 'post') as "receivedPost",
-      count(*) filter (where ${resolved} and ${vnDay('d.finished_at')} < ${vnDay('d.due_at')}) as early,
-      count(*) filter (where ${resolved} and ${vnDay('d.finished_at')} = ${vnDay('d.due_at')}) as "onTime",
-      count(*) filter (where ${resolved} and ${vnDay('d.finished_at')} > ${vnDay('d.due_at')}) as late,
-      count(*) filter (where d.state = 'withdrawn' and d.received_at is not null and ${inPeriod('finished_at')}) as withdrawn,
-      count(*) filter (where d.state = 'stopped' and ${inPeriod('finished_at')}) as stopped,
-      count(*) filter (where ${open} and not (${pausedAtEnd}) and d.due_at >= ${end}) as "inProgressOnTime",
-      count(*) filter (where ${open} and not (${pausedAtEnd}) and d.due_at < ${end}) as "inProgressLate",
-      count(*) filter (where ${open} and ${pausedAtEnd}) as paused,
-      count(*) filter (where ${inPeriod('returned_at')}) as returned,
-      count(*) filter (where ${inPeriod('received_at')} and d.level = 'full_online') as "fullOnlineReceived",
-      count(*) filter (where ${inPeriod('received_at')} and d.level = 'full_online' and d.channel = 'online') as "fullOnlineOnline",
-      count(*) filter (where ${inPeriod('received_at')} and d.fee_total > 0) as "feeReceived",
-      count(*) filter (where ${inPeriod('received_at')} and d.fee_total > 0 and d.paid_online) as "paidOnline",
-      count(*) filter (where ${inPeriod('received_at')} and d.digitised) as digitised,
-      count(*) filter (where ${inPeriod('returned_at')} and d.rating is not null) as rated,
-      count(*) filter (where ${inPeriod('returned_at')} and d.rating >= 4) as satisfied
-    from dossiers d
-    where ${scope} and d.received_at is not null and d.received_at < ${to}
-      and (d.finished_at is null or d.finished_at >= ${from} or d.returned_at >= ${from})
-    group by d.agency_id`,
+    sql`select agency_id as "agencyId",
+      ${sql.join(Object.entries(FLOWS).map(([k, col]) => sql`sum(${sql.raw(col)}) filter (where day >= ${fromDay}) as ${sql.identifier(k)}`), sql`, `)},
+      sum(received - finished) filter (where day < ${fromDay}) as carried,
+      sum(due_received - due_finished) as "openDue",
+      sum(overdue - overdue_finished) as overdue
+    from dossier_day_figures where ${scope} and day < ${toDay}
+    group by agency_id`,
   );
-  return rows.map((r) => {
-    const out = { agencyId: String(r.agencyId) } as AgencyFigures;
-    for (const k of FIGURE_KEYS) out[k] = Number(r[k]);
-    return out;
-  });
+  const stock = asOf < to ? await stockNow(db, asOf, scope) : await stockAtDayStart(db, to, counters, scope);
+  const out: AgencyFigures[] = [];
+  const ids = new Set([...counters.map((c) => String(c.agencyId)), ...stock.keys()]);
+  const byId = new Map(counters.map((c) => [String(c.agencyId), c]));
+  for (const agencyId of ids) {
+    const c = byId.get(agencyId);
+    const s = stock.get(agencyId);
+    const f = { agencyId } as AgencyFigures;
+    for (const k of Object.keys(FLOWS) as (keyof typeof FLOWS)[]) f[k] = Number(c?.[k] ?? 0);
+    f.carried = Number(c?.carried ?? 0);
+    f.inProgressOnTime = s?.onTime ?? 0;
+    f.inProgressLate = s?.late ?? 0;
+    f.paused = s?.paused ?? 0;
+    if (FIGURE_KEYS.some((k) => f[k] !== 0)) out.push(f);
+  }
+  return out;
+}
+
+/**
+ * In progress now: the dossiers not finished, read from their partial index alone. `end` is the present, so no
+ * dossier has finished after it.
+ */
+async function stockNow(db: Queryable, end: Date, scope: SQL): Promise<Map<string, Stock>> {
+  const pausedAtEnd = sql`paused_since is not null and paused_since < ${end}`;
+  const rows = await queryRows<{ agencyId: string; onTime: number; late: number; paused: number }>(
+    db,
+    sql`select agency_id as "agencyId",
+      count(*) filter (where not (${pausedAtEnd}) and due_at >= ${end})::int as "onTime",
+      count(*) filter (where not (${pausedAtEnd}) and due_at < ${end})::int as late,
+      count(*) filter (where ${pausedAtEnd})::int as paused
+    from dossiers where ${scope} and finished_at is null and received_at is not null and received_at < ${end}
+    group by agency_id`,
+  );
+  return new Map(rows.map((r) => [r.agencyId, r]));
+}
+
+/**
+ * In progress at the start of a past day, from the counters' sums before it: open, open with a due date, open and
+ * past due; the dossiers paused at that instant (few, index `dossiers_paused`) are set apart from on time and late.
+ */
+async function stockAtDayStart(db: Queryable, end: Date, counters: Record<string, string | number | null>[], scope: SQL): Promise<Map<string, Stock>> {
+  const paused = await queryRows<{ agencyId: string; paused: number; onTime: number; late: number }>(
+    db,
+    sql`select agency_id as "agencyId", count(*)::int as paused,
+      count(*) filter (where due_at >= ${end})::int as "onTime", count(*) filter (where due_at < ${end})::int as late
+    from dossiers where ${scope} and paused_since is not null and paused_since < ${end} and received_at < ${end}
+      and (finished_at is null or finished_at >= ${end})
+    group by agency_id`,
+  );
+  const pausedBy = new Map(paused.map((p) => [p.agencyId, p]));
+  const out = new Map<string, Stock>();
+  for (const c of counters) {
+    const p = pausedBy.get(String(c.agencyId));
+    const overdue = Number(c.overdue ?? 0);
+    out.set(String(c.agencyId), {
+      onTime: Number(c.openDue ?? 0) - overdue - (p?.onTime ?? 0),
+      late: overdue - (p?.late ?? 0),
+      paused: p?.paused ?? 0,
+    });
+  }
+  return out;
 }
 
 /** Column-wise sum, for the province's line of the report. */
