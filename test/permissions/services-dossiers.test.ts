@@ -4,7 +4,11 @@ import { after, before, describe, test } from 'node:test';
 import { count, eq } from 'drizzle-orm';
 import type { Ctx } from '../../src/platform/context.js';
 import { Forbidden, Unauthenticated } from '../../src/platform/errors.js';
+import { answerConsultation } from '../../src/services/dossiers/answer-consultation.js';
 import { assignDossier } from '../../src/services/dossiers/assign-dossier.js';
+import { consultAgencies } from '../../src/services/dossiers/consult-agencies.js';
+import { consultationInbox, consultationsOf } from '../../src/services/dossiers/consultations.js';
+import { readConsultation } from '../../src/services/dossiers/read-consultation.js';
 import { attachDocument } from '../../src/services/dossiers/attach-document.js';
 import { completeStep } from '../../src/services/dossiers/complete-step.js';
 import { enterDossier } from '../../src/services/dossiers/enter-dossier.js';
@@ -21,7 +25,7 @@ import { submitDossier } from '../../src/services/dossiers/submit-dossier.js';
 import type { InboxPage } from '../../src/services/dossiers/inbox-queries.js';
 import type { Dossier } from '../../src/services/dossiers/append-action.js';
 import { type TestEnv, makeTestEnv } from '../support/app.js';
-import { makeOfficial } from '../support/factories.js';
+import { actorFor, makeOfficial } from '../support/factories.js';
 import { confirmCalendarYears, makeProcedure } from '../support/service-factories.js';
 import { type Action, type ActorKey, type World, actorKeys, auditCount, makeWorld, matrixTests, parseRow } from './world.js';
 
@@ -38,6 +42,8 @@ describe('permission matrix: dossiers in the back office', () => {
   let w: World;
   let code: string;
   let colleagueId: string;
+  let codeB: string;
+  let inB: Record<'desk' | 'specialist', Ctx>;
   const key = () => randomUUID();
 
   before(async () => {
@@ -51,6 +57,9 @@ describe('permission matrix: dossiers in the back office', () => {
     await confirmCalendarYears(w.db, [year, year + 1]);
     code = (await makeProcedure(w.db, { ownerAgencyId: w.tree.A.id })).code;
     colleagueId = (await makeOfficial(w.db, { agencyId: w.tree.A.id, roles: ['specialist'] })).id;
+    codeB = (await makeProcedure(w.db, { ownerAgencyId: w.tree.B.id })).code;
+    const inBAs = async (role: 'desk_officer' | 'specialist') => env.ctx(await actorFor(w.db, await makeOfficial(w.db, { agencyId: w.tree.B.id, roles: [role] })));
+    inB = { desk: await inBAs('desk_officer'), specialist: await inBAs('specialist') };
   });
   after(() => env.close());
 
@@ -73,6 +82,18 @@ describe('permission matrix: dossiers in the back office', () => {
     if (stage === 'leader') return d;
     d = await completeStep(w.ctx('leader'), deps(), d.id, { key: key() });
     return completeStep(w.ctx('clerk'), deps(), d.id, { key: key() });
+  }
+
+  /** A dossier of department B, received, whose specialist asks A for an opinion: the consultation. */
+  async function consultingA() {
+    const citizen = w.ctx('citizen');
+    const draft = await startDossier(citizen, codeB, {});
+    await attachDocument(citizen, env.storage, env.config.maxUploadBytes, draft.id, 'TP1', { name: 't.pdf', content: PDF });
+    let d = await submitDossier(citizen, deps(), draft.id, { applicantName: 'Phạm Văn Nam', applicantIdNumber: '079203001122', applicantEmail: 'nam@example.vn', f_noi_dung: 'Xin cấp', f_so_ban: '1', submissionKey: randomUUID() });
+    d = await receiveDossier(inB.desk, deps(), d.id, { key: key() });
+    d = await consultAgencies(inB.specialist, env.storage, env.config.maxUploadBytes, d.id, { key: key(), question: 'Xin ý kiến Sở A', agencyIds: [w.tree.A.id], answerDays: '3' });
+    const [c] = await consultationsOf(w.db, d.id);
+    return { dossier: d, consultation: c! };
   }
 
   const on = (expect: string, name: string, stage: Parameters<typeof dossier>[0], run: (d: Dossier) => (ctx: Ctx) => Promise<unknown>): Action => ({
@@ -118,6 +139,34 @@ describe('permission matrix: dossiers in the back office', () => {
     on('N   N   N   N   N   N   N   Y   N   N   N', 'return a dossier of A from the leader’s step', 'leader', (d) => (ctx) => returnStep(ctx, d.id, { key: key(), note: 'Bổ sung căn cứ' })),
     on('Y   N   N   N   N   N   N   Y   N   N   N', 'assign a dossier of A to a specialist', 'received', (d) => (ctx) => assignDossier(ctx, d.id, { key: key(), assigneeId: colleagueId })),
     on('Y   N   N   N   N   Y   N   N   N   N   N', 'return the result of a dossier of A', 'processed', (d) => (ctx) => returnResult(ctx, deps(), d.id, { key: key() })),
+    on('N   N   N   N   N   N   Y   N   N   N   N', 'ask other agencies’ opinion from the specialist’s step of a dossier of A', 'received', (d) => (ctx) => consultAgencies(ctx, env.storage, env.config.maxUploadBytes, d.id, { key: key(), question: 'Xin ý kiến', agencyIds: [w.tree.B.id], answerDays: '3' })),
+    {
+      name: 'see a question from B to A in the consultation inbox',
+      expect: 'Y   h   h   h   h   h   Y   Y   Y   h   h',
+      effect: 'none',
+      setup: async () => {
+        const { dossier: d } = await consultingA();
+        return { run: (ctx) => consultationInbox(ctx, 1), state: row(d.id), shows: (r) => (r as Awaited<ReturnType<typeof consultationInbox>>).rows.some((x) => x.dossierId === d.id) };
+      },
+    },
+    {
+      name: 'read a question from B to A with what of B’s dossier it needs (audited)',
+      expect: 'Y   N   N   N   N   N   Y   Y   Y   N   N',
+      effect: 'audit',
+      setup: async () => {
+        const { dossier: d, consultation } = await consultingA();
+        return { run: (ctx) => readConsultation(ctx, consultation.id), state: row(d.id), shows: (r) => (r as { view: { dossier: Dossier } }).view.dossier.id === d.id };
+      },
+    },
+    {
+      name: 'answer a question from B for A',
+      expect: 'Y   N   N   N   N   N   Y   Y   Y   N   N',
+      effect: 'change',
+      setup: async () => {
+        const { dossier: d, consultation } = await consultingA();
+        return { run: (ctx) => answerConsultation(ctx, env.storage, env.config.maxUploadBytes, consultation.id, { key: key(), agencyId: w.tree.A.id, answer: 'Đồng ý' }), state: row(d.id) };
+      },
+    },
   ]);
 
   // Entering a dossier writes two log actions (submit and receive), each audited: outside matrixTests, which expects one.

@@ -59,7 +59,7 @@ function Tabs({ tabs }: { tabs: { href: string; label: string; current: boolean 
 }
 
 /** Previous and next only: the inbox never counts the whole table, so there is no "page n of m". */
-function PrevNext({ page, inbox, href }: { page: PageCtx; inbox: InboxPage; href: (n: number) => string }) {
+export function PrevNext({ page, inbox, href }: { page: PageCtx; inbox: InboxPage; href: (n: number) => string }) {
   if (inbox.page <= 1 && !inbox.hasNext) return null;
   return (
     <nav class="govuk-pagination" aria-label={page.t('common.next')}>
