@@ -9,6 +9,9 @@ import { assignDossier } from '../../src/services/dossiers/assign-dossier.js';
 import { consultAgencies } from '../../src/services/dossiers/consult-agencies.js';
 import { consultationInbox, consultationsOf } from '../../src/services/dossiers/consultations.js';
 import { readConsultation } from '../../src/services/dossiers/read-consultation.js';
+import { recordObligationPayment } from '../../src/services/dossiers/record-obligation-payment.js';
+import { requestFinancialObligation } from '../../src/services/dossiers/request-financial-obligation.js';
+import { stopDossier } from '../../src/services/dossiers/stop-dossier.js';
 import { attachDocument } from '../../src/services/dossiers/attach-document.js';
 import { completeStep } from '../../src/services/dossiers/complete-step.js';
 import { enterDossier } from '../../src/services/dossiers/enter-dossier.js';
@@ -33,7 +36,9 @@ import { type Action, type ActorKey, type World, actorKeys, auditCount, makeWorl
 // leader and clerk; dossier.receive (the desk's actions) to system_admin and desk_officer, checked against the
 // dossier's desk agency; dossier.process to specialist, leader and clerk, and each step only to the holders of its
 // role (workflow-rules.ts requireStepActor), so the system administrator, who holds no step role, acts on no step;
-// dossier.assign to system_admin and leader. Procedure and dossiers here belong to department A, received at A.
+// dossier.assign to system_admin and leader. Stopping a dossier needs dossier.approve and the leader's role at the
+// competent agency; recording a counter payment is the desk's; answering a consultation needs dossier.process at
+// the consulted agency. Procedure and dossiers here belong to department A, received at A.
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 
@@ -70,7 +75,7 @@ describe('permission matrix: dossiers in the back office', () => {
   });
 
   /** A dossier of A filed online and moved along by the people whose turn it is, to the stage a row needs. */
-  async function dossier(stage: 'submitted' | 'received' | 'leader' | 'processed'): Promise<Dossier> {
+  async function dossier(stage: 'submitted' | 'received' | 'financial' | 'leader' | 'processed'): Promise<Dossier> {
     const citizen = w.ctx('citizen');
     const draft = await startDossier(citizen, code, {});
     await attachDocument(citizen, env.storage, env.config.maxUploadBytes, draft.id, 'TP1', { name: 't.pdf', content: PDF });
@@ -78,6 +83,7 @@ describe('permission matrix: dossiers in the back office', () => {
     if (stage === 'submitted') return d;
     d = await receiveDossier(w.ctx('desk'), deps(), d.id, { key: key() });
     if (stage === 'received') return d;
+    if (stage === 'financial') return requestFinancialObligation(w.ctx('specialist'), deps(), d.id, { key: key(), items: 'Lệ phí trước bạ: 500.000', reason: 'Căn cứ Nghị định 10/2022' });
     d = await completeStep(w.ctx('specialist'), deps(), d.id, { key: key() });
     if (stage === 'leader') return d;
     d = await completeStep(w.ctx('leader'), deps(), d.id, { key: key() });
@@ -140,6 +146,9 @@ describe('permission matrix: dossiers in the back office', () => {
     on('Y   N   N   N   N   N   N   Y   N   N   N', 'assign a dossier of A to a specialist', 'received', (d) => (ctx) => assignDossier(ctx, d.id, { key: key(), assigneeId: colleagueId })),
     on('Y   N   N   N   N   Y   N   N   N   N   N', 'return the result of a dossier of A', 'processed', (d) => (ctx) => returnResult(ctx, deps(), d.id, { key: key() })),
     on('N   N   N   N   N   N   Y   N   N   N   N', 'ask other agencies’ opinion from the specialist’s step of a dossier of A', 'received', (d) => (ctx) => consultAgencies(ctx, env.storage, env.config.maxUploadBytes, d.id, { key: key(), question: 'Xin ý kiến', agencyIds: [w.tree.B.id], answerDays: '3' })),
+    on('N   N   N   N   N   N   Y   N   N   N   N', 'ask for a financial obligation from the specialist’s step of a dossier of A', 'received', (d) => (ctx) => requestFinancialObligation(ctx, deps(), d.id, { key: key(), items: 'Lệ phí trước bạ: 500.000', reason: 'Căn cứ Nghị định 10/2022' })),
+    on('Y   N   N   N   N   Y   N   N   N   N   N', 'record at A’s desk a financial obligation paid at the counter', 'financial', (d) => (ctx) => recordObligationPayment(ctx, d.id, { key: key(), receiptNumber: 'BL-01', amount: '500.000' })),
+    on('N   N   N   N   N   N   N   Y   N   N   N', 'stop a dossier of A with its legal ground', 'received', (d) => (ctx) => stopDossier(ctx, deps(), d.id, { key: key(), reason: 'Theo yêu cầu của cơ quan có thẩm quyền' })),
     {
       name: 'see a question from B to A in the consultation inbox',
       expect: 'Y   h   h   h   h   h   Y   Y   Y   h   h',
