@@ -42,7 +42,7 @@ export async function dossierDeskRoutes(app: FastifyInstance): Promise<void> {
 
   app.get<Query>(DESK_INBOX, async (req, reply) => {
     await requirePermission(req.ctx, 'dossier.receive', null);
-    const tab = req.query.muc === 'tra-ket-qua' ? 'return' : 'new';
+    const tab = req.query.muc === 'tra-ket-qua' ? 'return' : req.query.muc === 'nghia-vu-tai-chinh' ? 'financial' : 'new';
     const inbox = await deskInbox(req.ctx, tab, pageNumber(req.query.trang));
     const now = req.ctx.now();
     return sendPage(reply, <DeskInboxPage page={req.page()} tab={tab} inbox={inbox} clock={{ now, soon: await soonBound(req.ctx.db, now) }} />);

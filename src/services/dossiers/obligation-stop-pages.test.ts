@@ -68,6 +68,10 @@ describe('pages of the financial obligation and of stopping a dossier', () => {
     assert.match(citizenPage.body, /Luật Đất đai 2024/);
 
     const desk = await as('desk');
+    const waiting = await desk.get('/quan-tri/ho-so/mot-cua?muc=nghia-vu-tai-chinh');
+    assert.equal(waiting.statusCode, 200);
+    assert.match(waiting.body, new RegExp(dossier.code!), 'the desk finds it on its tab of obligations');
+    assert.doesNotMatch((await desk.get('/quan-tri/ho-so/mot-cua')).body, new RegExp(dossier.code!));
     const forged = await act(desk, dossier.id, 'ghi-nhan-nop', { receiptNumber: 'BL-0012', amount: '15.000' });
     assert.equal(forged.statusCode, 422);
     assert.match(forged.body, /phải đúng bằng số tiền đã yêu cầu nộp: 1\.500\.000 đồng/);

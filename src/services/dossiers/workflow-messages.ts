@@ -50,6 +50,7 @@ export const workflowMessages = defineMessages({
   'dossier.action.close_consultation': ['Kết thúc xin ý kiến', 'Consultation closed'],
   'office.control.consulted': ['Xin ý kiến', 'Consulted'],
 
+  'office.desk.tabFinancial': ['Chờ nộp nghĩa vụ tài chính', 'Waiting for a financial obligation'],
   'obligation.error.items': [
     'Mỗi dòng một khoản: tên khoản, dấu hai chấm, số tiền bằng đồng (ví dụ: Lệ phí trước bạ: 1.500.000); tối đa 20 khoản, mỗi khoản dương.',
     'One item a line: its name, a colon, the amount in đồng (e.g. Registration fee: 1.500.000); at most 20 items, each positive.',
