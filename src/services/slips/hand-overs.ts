@@ -35,7 +35,7 @@ const HAND_OVER_TYPES = new Set(['receive', 'complete_step', 'approve', 'return_
  * step: rows of their own on the slip, which neither change the holder nor take the holder's name as receiver.
  * An answer is judged against the answer-by time.
  */
-function consultationRow(view: LogView, a: LogView['actions'][number], holder: Party, holderPerson: string | null): HandOver | null {
+function consultationRow(view: LogView, a: LogView['actions'][number], holder: Party): HandOver {
   const data = a.data;
   if (a.type === 'consult') {
     const names = Array.isArray(data.agencies) ? (data.agencies as { name?: unknown }[]).map((x) => String(x.name ?? '')).join('; ') : '';
@@ -45,7 +45,8 @@ function consultationRow(view: LogView, a: LogView['actions'][number], holder: P
   const agencies = Array.isArray(consult?.data.agencies) ? (consult.data.agencies as { id?: unknown; name?: unknown }[]) : [];
   const name = String(agencies.find((x) => x.id === data.agencyId)?.name ?? '');
   const dueAt = loggedDate(data.answerBy);
-  return { seq: a.seq, type: a.type, at: a.at, giver: { kind: 'agency', name }, giverPerson: a.actorName, receiver: holder, receiverPerson: holderPerson, dueAt, result: judge(a.at, dueAt), note: a.note };
+  // The answer goes back to whoever asked.
+  return { seq: a.seq, type: a.type, at: a.at, giver: { kind: 'agency', name }, giverPerson: a.actorName, receiver: holder, receiverPerson: consult?.actorName ?? null, dueAt, result: judge(a.at, dueAt), note: a.note };
 }
 
 /**
@@ -71,8 +72,7 @@ export function handOvers(view: LogView): HandOver[] {
   for (const a of view.actions) {
     const data = a.data;
     if (a.type === 'consult' || a.type === 'answer_consultation') {
-      const row = consultationRow(view, a, holder, a.type === 'consult' ? null : (view.actions.find((x) => x.type === 'consult' && x.seq === data.consultSeq)?.actorName ?? null));
-      if (row) rows.push(row);
+      rows.push(consultationRow(view, a, holder));
       continue;
     }
     if (a.type === 'assign') {
