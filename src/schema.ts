@@ -5,5 +5,6 @@ export * from './services/calendar/schema.js';
 export * from './portal/schema.js';
 export * from './services/procedures/schema.js';
 export * from './services/dossiers/schema.js';
+export * from './services/dossiers/consultation-schema.js';
 export * from './services/payments/schema.js';
 export * from './services/statistics/schema.js';

@@ -14,7 +14,7 @@ import { prng } from './corpus.js';
 /**
  * Generated dossiers for benchmarks and statistics tests: a year of filings spread over every agency that resolves a
  * procedure, each at a plausible point of its life (waiting at the desk, being processed, paused for a supplement,
- * resolved early, on time or late, returned and rated, withdrawn, refused), with the projection and a short log
+ * resolved early, on time or late, returned and rated, withdrawn, refused, waiting for a financial obligation, stopped), with the projection and a short log
  * that agree. Deterministic for a seed. Due dates follow the working week without holidays: generated time need not
  * wait for the operator to confirm a year.
  */
@@ -70,6 +70,7 @@ function dossierRecord(r: typeof dossiers.$inferInsert): Record<string, unknown>
     step_role: r.stepRole ?? null,
     step_due_at: r.stepDueAt ?? null,
     fee_total: r.feeTotal ?? 0,
+    obligation_amount: r.obligationAmount ?? 0,
     paid_online: r.paidOnline ?? false,
     paid_at: r.paidAt ?? null,
     digitised: r.digitised ?? false,
@@ -152,9 +153,19 @@ export async function generateDossiers(ctx: Ctx, opts: GenerateOptions): Promise
             Object.assign(row, { state: 'returned', finishedAt, returnedAt, rating: rated ? 1 + Math.min(4, Math.floor(rand() * 5.6)) : null, electronicResult: channel === 'online' });
           } else Object.assign(row, { state: 'processed', finishedAt, stepRole: 'desk_officer' });
         } else if (fate < 0.12) {
+          // Paused for a supplement or a financial obligation, or stopped there for good: chosen by the same draw,
+          // so the rest of the generated data does not change with the split.
           const pausedSince = new Date(receivedAt.getTime() + Math.floor((opts.now.getTime() - receivedAt.getTime()) * rand()));
-          Object.assign(row, { state: 'supplement', pausedSince });
-          actions.push({ type: 'request_supplement', to: 'supplement', at: pausedSince });
+          if (fate < 0.09) {
+            Object.assign(row, { state: 'supplement', pausedSince });
+            actions.push({ type: 'request_supplement', to: 'supplement', at: pausedSince });
+          } else if (fate < 0.11) {
+            Object.assign(row, { state: 'financial', pausedSince, obligationAmount: 500_000 });
+            actions.push({ type: 'request_financial', to: 'financial', at: pausedSince });
+          } else {
+            Object.assign(row, { state: 'stopped', finishedAt: pausedSince });
+            actions.push({ type: 'stop', to: 'stopped', at: pausedSince });
+          }
         } else {
           const steps = o.definition.steps;
           const k = Math.floor(rand() * steps.length);

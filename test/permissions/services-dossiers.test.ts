@@ -4,7 +4,14 @@ import { after, before, describe, test } from 'node:test';
 import { count, eq } from 'drizzle-orm';
 import type { Ctx } from '../../src/platform/context.js';
 import { Forbidden, Unauthenticated } from '../../src/platform/errors.js';
+import { answerConsultation } from '../../src/services/dossiers/answer-consultation.js';
 import { assignDossier } from '../../src/services/dossiers/assign-dossier.js';
+import { consultAgencies } from '../../src/services/dossiers/consult-agencies.js';
+import { consultationInbox, consultationsOf } from '../../src/services/dossiers/consultations.js';
+import { readConsultation } from '../../src/services/dossiers/read-consultation.js';
+import { recordObligationPayment } from '../../src/services/dossiers/record-obligation-payment.js';
+import { requestFinancialObligation } from '../../src/services/dossiers/request-financial-obligation.js';
+import { stopDossier } from '../../src/services/dossiers/stop-dossier.js';
 import { attachDocument } from '../../src/services/dossiers/attach-document.js';
 import { completeStep } from '../../src/services/dossiers/complete-step.js';
 import { enterDossier } from '../../src/services/dossiers/enter-dossier.js';
@@ -21,7 +28,7 @@ import { submitDossier } from '../../src/services/dossiers/submit-dossier.js';
 import type { InboxPage } from '../../src/services/dossiers/inbox-queries.js';
 import type { Dossier } from '../../src/services/dossiers/append-action.js';
 import { type TestEnv, makeTestEnv } from '../support/app.js';
-import { makeOfficial } from '../support/factories.js';
+import { actorFor, makeOfficial } from '../support/factories.js';
 import { confirmCalendarYears, makeProcedure } from '../support/service-factories.js';
 import { type Action, type ActorKey, type World, actorKeys, auditCount, makeWorld, matrixTests, parseRow } from './world.js';
 
@@ -29,7 +36,9 @@ import { type Action, type ActorKey, type World, actorKeys, auditCount, makeWorl
 // leader and clerk; dossier.receive (the desk's actions) to system_admin and desk_officer, checked against the
 // dossier's desk agency; dossier.process to specialist, leader and clerk, and each step only to the holders of its
 // role (workflow-rules.ts requireStepActor), so the system administrator, who holds no step role, acts on no step;
-// dossier.assign to system_admin and leader. Procedure and dossiers here belong to department A, received at A.
+// dossier.assign to system_admin and leader. Stopping a dossier needs dossier.approve and the leader's role at the
+// competent agency; recording a counter payment is the desk's; answering a consultation needs dossier.process at
+// the consulted agency. Procedure and dossiers here belong to department A, received at A.
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 
@@ -38,6 +47,8 @@ describe('permission matrix: dossiers in the back office', () => {
   let w: World;
   let code: string;
   let colleagueId: string;
+  let codeB: string;
+  let inB: Record<'desk' | 'specialist', Ctx>;
   const key = () => randomUUID();
 
   before(async () => {
@@ -51,6 +62,9 @@ describe('permission matrix: dossiers in the back office', () => {
     await confirmCalendarYears(w.db, [year, year + 1]);
     code = (await makeProcedure(w.db, { ownerAgencyId: w.tree.A.id })).code;
     colleagueId = (await makeOfficial(w.db, { agencyId: w.tree.A.id, roles: ['specialist'] })).id;
+    codeB = (await makeProcedure(w.db, { ownerAgencyId: w.tree.B.id })).code;
+    const inBAs = async (role: 'desk_officer' | 'specialist') => env.ctx(await actorFor(w.db, await makeOfficial(w.db, { agencyId: w.tree.B.id, roles: [role] })));
+    inB = { desk: await inBAs('desk_officer'), specialist: await inBAs('specialist') };
   });
   after(() => env.close());
 
@@ -61,7 +75,7 @@ describe('permission matrix: dossiers in the back office', () => {
   });
 
   /** A dossier of A filed online and moved along by the people whose turn it is, to the stage a row needs. */
-  async function dossier(stage: 'submitted' | 'received' | 'leader' | 'processed'): Promise<Dossier> {
+  async function dossier(stage: 'submitted' | 'received' | 'financial' | 'leader' | 'processed'): Promise<Dossier> {
     const citizen = w.ctx('citizen');
     const draft = await startDossier(citizen, code, {});
     await attachDocument(citizen, env.storage, env.config.maxUploadBytes, draft.id, 'TP1', { name: 't.pdf', content: PDF });
@@ -69,10 +83,23 @@ describe('permission matrix: dossiers in the back office', () => {
     if (stage === 'submitted') return d;
     d = await receiveDossier(w.ctx('desk'), deps(), d.id, { key: key() });
     if (stage === 'received') return d;
+    if (stage === 'financial') return requestFinancialObligation(w.ctx('specialist'), deps(), d.id, { key: key(), items: 'Lệ phí trước bạ: 500.000', reason: 'Căn cứ Nghị định 10/2022' });
     d = await completeStep(w.ctx('specialist'), deps(), d.id, { key: key() });
     if (stage === 'leader') return d;
     d = await completeStep(w.ctx('leader'), deps(), d.id, { key: key() });
     return completeStep(w.ctx('clerk'), deps(), d.id, { key: key() });
+  }
+
+  /** A dossier of department B, received, whose specialist asks A for an opinion: the consultation. */
+  async function consultingA() {
+    const citizen = w.ctx('citizen');
+    const draft = await startDossier(citizen, codeB, {});
+    await attachDocument(citizen, env.storage, env.config.maxUploadBytes, draft.id, 'TP1', { name: 't.pdf', content: PDF });
+    let d = await submitDossier(citizen, deps(), draft.id, { applicantName: 'Phạm Văn Nam', applicantIdNumber: '079203001122', applicantEmail: 'nam@example.vn', f_noi_dung: 'Xin cấp', f_so_ban: '1', submissionKey: randomUUID() });
+    d = await receiveDossier(inB.desk, deps(), d.id, { key: key() });
+    d = await consultAgencies(inB.specialist, env.storage, env.config.maxUploadBytes, d.id, { key: key(), question: 'Xin ý kiến Sở A', agencyIds: [w.tree.A.id], answerDays: '3' });
+    const [c] = await consultationsOf(w.db, d.id);
+    return { dossier: d, consultation: c! };
   }
 
   const on = (expect: string, name: string, stage: Parameters<typeof dossier>[0], run: (d: Dossier) => (ctx: Ctx) => Promise<unknown>): Action => ({
@@ -118,6 +145,37 @@ describe('permission matrix: dossiers in the back office', () => {
     on('N   N   N   N   N   N   N   Y   N   N   N', 'return a dossier of A from the leader’s step', 'leader', (d) => (ctx) => returnStep(ctx, d.id, { key: key(), note: 'Bổ sung căn cứ' })),
     on('Y   N   N   N   N   N   N   Y   N   N   N', 'assign a dossier of A to a specialist', 'received', (d) => (ctx) => assignDossier(ctx, d.id, { key: key(), assigneeId: colleagueId })),
     on('Y   N   N   N   N   Y   N   N   N   N   N', 'return the result of a dossier of A', 'processed', (d) => (ctx) => returnResult(ctx, deps(), d.id, { key: key() })),
+    on('N   N   N   N   N   N   Y   N   N   N   N', 'ask other agencies’ opinion from the specialist’s step of a dossier of A', 'received', (d) => (ctx) => consultAgencies(ctx, env.storage, env.config.maxUploadBytes, d.id, { key: key(), question: 'Xin ý kiến', agencyIds: [w.tree.B.id], answerDays: '3' })),
+    on('N   N   N   N   N   N   Y   N   N   N   N', 'ask for a financial obligation from the specialist’s step of a dossier of A', 'received', (d) => (ctx) => requestFinancialObligation(ctx, deps(), d.id, { key: key(), items: 'Lệ phí trước bạ: 500.000', reason: 'Căn cứ Nghị định 10/2022' })),
+    on('Y   N   N   N   N   Y   N   N   N   N   N', 'record at A’s desk a financial obligation paid at the counter', 'financial', (d) => (ctx) => recordObligationPayment(ctx, d.id, { key: key(), receiptNumber: 'BL-01', amount: '500.000' })),
+    on('N   N   N   N   N   N   N   Y   N   N   N', 'stop a dossier of A with its legal ground', 'received', (d) => (ctx) => stopDossier(ctx, deps(), d.id, { key: key(), reason: 'Theo yêu cầu của cơ quan có thẩm quyền' })),
+    {
+      name: 'see a question from B to A in the consultation inbox',
+      expect: 'Y   h   h   h   h   h   Y   Y   Y   h   h',
+      effect: 'none',
+      setup: async () => {
+        const { dossier: d } = await consultingA();
+        return { run: (ctx) => consultationInbox(ctx, 1), state: row(d.id), shows: (r) => (r as Awaited<ReturnType<typeof consultationInbox>>).rows.some((x) => x.dossierId === d.id) };
+      },
+    },
+    {
+      name: 'read a question from B to A with what of B’s dossier it needs (audited)',
+      expect: 'Y   N   N   N   N   N   Y   Y   Y   N   N',
+      effect: 'audit',
+      setup: async () => {
+        const { dossier: d, consultation } = await consultingA();
+        return { run: (ctx) => readConsultation(ctx, consultation.id), state: row(d.id), shows: (r) => (r as { view: { dossier: Dossier } }).view.dossier.id === d.id };
+      },
+    },
+    {
+      name: 'answer a question from B for A',
+      expect: 'Y   N   N   N   N   N   Y   Y   Y   N   N',
+      effect: 'change',
+      setup: async () => {
+        const { dossier: d, consultation } = await consultingA();
+        return { run: (ctx) => answerConsultation(ctx, env.storage, env.config.maxUploadBytes, consultation.id, { key: key(), agencyId: w.tree.A.id, answer: 'Đồng ý' }), state: row(d.id) };
+      },
+    },
   ]);
 
   // Entering a dossier writes two log actions (submit and receive), each audited: outside matrixTests, which expects one.

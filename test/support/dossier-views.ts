@@ -50,6 +50,7 @@ export function aDossierView(over: { dossier?: Partial<Dossier>; actions?: Actio
     stepDueAt: vn('2026-03-19 10:00'),
     assigneeId: null,
     feeTotal: 0,
+    obligationAmount: 0,
     paidOnline: false,
     paidAt: null,
     digitised: true,

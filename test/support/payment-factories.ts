@@ -32,6 +32,8 @@ export async function makeFiledDossier(db: Queryable, opts: FiledOpts) {
       applicantEmail: 'mai@example.vn',
       applicantPhone: opts.phone ?? null,
       feeTotal: fees,
+      // A dossier waiting for its financial obligation owes the amount its request asked for.
+      obligationAmount: state === 'financial' ? 120_000 : 0,
       submittedAt: at,
       receivedAt: opts.receivedAt === undefined ? at : opts.receivedAt,
       dueAt: new Date('2026-03-09T02:00:00Z'),
@@ -43,7 +45,7 @@ export async function makeFiledDossier(db: Queryable, opts: FiledOpts) {
     .returning();
   await db.insert(dossierActions).values([
     { dossierId: d!.id, seq: 1, type: 'submit', key: `submit:${d!.id}`, fromState: 'draft', toState: 'submitted', actorName: 'Lê Thị Mai', at },
-    { dossierId: d!.id, seq: 2, type: 'setup', key: `setup:${d!.id}`, fromState: 'submitted', toState: state, actorName: 'test', at, data: state === 'financial' ? { resume: 'processing' } : {} },
+    { dossierId: d!.id, seq: 2, type: 'setup', key: `setup:${d!.id}`, fromState: 'submitted', toState: state, actorName: 'test', at, data: state === 'financial' ? { resume: 'processing', items: [{ name: 'Lệ phí trước bạ', amount: 120_000 }], total: 120_000 } : {} },
   ]);
   return { dossier: d!, procedure };
 }

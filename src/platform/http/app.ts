@@ -36,6 +36,7 @@ import { citizenDossierRoutes } from '../../services/dossiers/citizen-routes.js'
 import { dossierDeskRoutes } from '../../services/dossiers/desk-routes.js';
 import { citizenSupplementRoutes } from '../../services/dossiers/supplement-routes.js';
 import { dossierProcessingRoutes } from '../../services/dossiers/processing-routes.js';
+import { consultationRoutes } from '../../services/dossiers/consultation-routes.js';
 import { statisticsRoutes } from '../../services/statistics/routes.js';
 import { searchRoutes } from '../../portal/search/routes.js';
 import { procedurePublicRoutes } from '../../services/procedures/public-routes.js';
@@ -124,6 +125,7 @@ export async function buildApp(deps: AppDeps, logger: Logger): Promise<FastifyIn
   await app.register(dossierDeskRoutes);
   await app.register(citizenSupplementRoutes);
   await app.register(dossierProcessingRoutes);
+  await app.register(consultationRoutes);
   await app.register(statisticsRoutes);
   return app;
 }

@@ -20,6 +20,7 @@ import { procedurePublicMessages } from '../../services/procedures/public-messag
 import { procedureMessages } from '../../services/procedures/messages.js';
 import { slipMessages } from '../../services/slips/messages.js';
 import { dossierOfficeMessages } from '../../services/dossiers/office-messages.js';
+import { workflowMessages } from '../../services/dossiers/workflow-messages.js';
 import { smsMessages } from '../sms/messages.js';
 import { paymentMessages } from '../../services/payments/messages.js';
 import { statisticsMessages } from '../../services/statistics/messages.js';
@@ -27,7 +28,7 @@ import type { Locale } from './define.js';
 
 export { type Locale, locales } from './define.js';
 
-export const messages = { ...platformMessages, ...orgMessages, ...accountsMessages, ...auditMessages, ...homeMessages, ...citizenMessages, ...usersMessages, ...calendarMessages, ...portalSiteMessages, ...articleMessages, ...uploadMessages, ...portalSearchMessages, ...portalImportMessages, ...portalStatsMessages, ...inquiryMessages, ...legalMessages, ...procedureMessages, ...dossierMessages, ...formMessages, ...procedurePublicMessages, ...slipMessages, ...dossierOfficeMessages, ...smsMessages, ...paymentMessages, ...statisticsMessages };
+export const messages = { ...platformMessages, ...orgMessages, ...accountsMessages, ...auditMessages, ...homeMessages, ...citizenMessages, ...usersMessages, ...calendarMessages, ...portalSiteMessages, ...articleMessages, ...uploadMessages, ...portalSearchMessages, ...portalImportMessages, ...portalStatsMessages, ...inquiryMessages, ...legalMessages, ...procedureMessages, ...dossierMessages, ...formMessages, ...procedurePublicMessages, ...slipMessages, ...dossierOfficeMessages, ...workflowMessages, ...smsMessages, ...paymentMessages, ...statisticsMessages };
 export type MessageKey = keyof typeof messages & string;
 export type MessageParams = Record<string, string | number>;
 export type Translate = (key: MessageKey, params?: MessageParams) => string;

@@ -14,6 +14,7 @@ const portalNav: { href: string; label: MessageKey; permissions: Permission[] }[
   { href: '/quan-tri/ho-so/mot-cua', label: 'nav.deskInbox', permissions: ['dossier.receive'] },
   { href: '/quan-tri/ho-so/xu-ly', label: 'nav.processingInbox', permissions: ['dossier.process'] },
   { href: '/quan-tri/ho-so/phan-cong', label: 'nav.assignInbox', permissions: ['dossier.assign'] },
+  { href: '/quan-tri/ho-so/xin-y-kien', label: 'nav.consultInbox', permissions: ['dossier.process'] },
   { href: '/quan-tri/thong-ke-ho-so', label: 'nav.dossierStats', permissions: ['dossier.stats.read'] },
 ];
 

@@ -6,6 +6,7 @@ import { optionalText, parseInput } from '../../platform/validation.js';
 import { loadWorkingCalendar } from '../calendar/queries.js';
 import { type Dossier, actionKey, appendAction, expectedSeq } from './append-action.js';
 import { stepDueDates } from './deadlines.js';
+import { requireNoOpenConsultation } from './consultations.js';
 import { type NotifyDeps, notifyApplicant } from './notify-applicant.js';
 import { calendarRefusal, dossierForAction, requireStepActor, stepIndex, stepsOf } from './workflow-rules.js';
 
@@ -26,6 +27,7 @@ export async function completeStep(ctx: Ctx, deps: NotifyDeps, id: string, raw: 
     const step = steps[i];
     if (step) await requireStepActor(tx, d, step);
     if (step?.role === 'leader') await requirePermission(tx, 'dossier.approve', d.agencyId);
+    await requireNoOpenConsultation(tx.db, d.id);
     const next = steps[i + 1];
     const at = ctx.now();
     let nextDue: Date | null = null;

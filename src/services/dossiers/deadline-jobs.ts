@@ -13,6 +13,7 @@ import { composeMail } from '../../platform/mail/compose.js';
 import { enqueueMail } from '../../platform/mail/mail-job.js';
 import type { Secrets } from '../../platform/secrets.js';
 import type { Dossier } from './append-action.js';
+import { consultationReminderJob } from './consultation-jobs.js';
 import { dossiers } from './schema.js';
 
 export const STEP_REMINDER_JOB = 'dossier.step-reminder';
@@ -40,7 +41,7 @@ export async function scheduleStepReminders(tx: { db: Tx }, d: Pick<Dossier, 'id
 const stepReminderRef: JobRef<typeof payload> = { name: STEP_REMINDER_JOB, schema: payload, options: { dedupe: false } };
 
 /** Officials with an email address who hold the role at the agency, directly or over one of its ancestors. */
-async function holdersOf(db: Queryable, role: string, agencyId: string): Promise<{ id: string; email: string; fullName: string }[]> {
+export async function holdersOf(db: Queryable, role: string, agencyId: string): Promise<{ id: string; email: string; fullName: string }[]> {
   const ancestry = await agencyAncestry(db, agencyId);
   const rows = await db
     .selectDistinct({ id: users.id, email: users.email, fullName: users.fullName })
@@ -94,5 +95,6 @@ export function dossierJobs(deps: ReminderDeps): JobDefinition[] {
     defineJob(STEP_REMINDER_JOB, payload, async (p, run) => {
       await runStepReminder(run.ctx, deps, p);
     }, { retryLimit: 5, retryDelaySeconds: 60 }),
+    consultationReminderJob(deps),
   ];
 }

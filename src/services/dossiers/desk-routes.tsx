@@ -14,6 +14,7 @@ import { controlSlip } from '../slips/control-slip.js';
 import type { SlipInput } from '../slips/form-layout.js';
 import { receiptSlip } from '../slips/receipt.js';
 import { refusalSlip } from '../slips/refusal.js';
+import { stopNoticeSlip } from '../slips/stop-notice.js';
 import { supplementRequestSlip } from '../slips/supplement-request.js';
 import { deskChoices, enterDossier, procedureForDesk } from './enter-dossier.js';
 import { deskInbox, deskProcedures, soonBound } from './inbox-queries.js';
@@ -32,6 +33,7 @@ const SLIPS: Record<SlipKind, (input: SlipInput) => Promise<Uint8Array>> = {
   'tu-choi': refusalSlip,
   'kiem-soat': controlSlip,
   'xin-loi': apologySlip,
+  dung: stopNoticeSlip,
 };
 
 /** The one-stop desk: its inbox, dossiers entered in person, and the printed slips. */
@@ -40,7 +42,7 @@ export async function dossierDeskRoutes(app: FastifyInstance): Promise<void> {
 
   app.get<Query>(DESK_INBOX, async (req, reply) => {
     await requirePermission(req.ctx, 'dossier.receive', null);
-    const tab = req.query.muc === 'tra-ket-qua' ? 'return' : 'new';
+    const tab = req.query.muc === 'tra-ket-qua' ? 'return' : req.query.muc === 'nghia-vu-tai-chinh' ? 'financial' : 'new';
     const inbox = await deskInbox(req.ctx, tab, pageNumber(req.query.trang));
     const now = req.ctx.now();
     return sendPage(reply, <DeskInboxPage page={req.page()} tab={tab} inbox={inbox} clock={{ now, soon: await soonBound(req.ctx.db, now) }} />);

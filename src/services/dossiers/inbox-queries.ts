@@ -66,17 +66,18 @@ async function inboxPage(db: Queryable, where: SQL | undefined, order: SQL[], pa
 
 const byAgency = (column: typeof dossiers.agencyId | typeof dossiers.deskAgencyId | typeof procedureAgencies.deskAgencyId, ids: 'all' | string[]) => (ids === 'all' ? undefined : inArray(column, ids));
 
-export type DeskTab = 'new' | 'return';
+export type DeskTab = 'new' | 'return' | 'financial';
 
 /**
  * The desk's inbox: dossiers waiting to be received (new online ones, and those whose supplement was answered
- * before reception) or, on the other tab, results waiting to be handed over; oldest first.
+ * before reception), results waiting to be handed over, or dossiers waiting for a financial obligation the
+ * applicant may pay at the counter; oldest first.
  */
 export async function deskInbox(ctx: Ctx, tab: DeskTab, page: number): Promise<InboxPage> {
   const desks = await permittedAgencyIds(ctx, 'dossier.receive');
   if (desks !== 'all' && desks.length === 0) return { rows: [], page, hasNext: false };
-  const state = tab === 'new' ? 'submitted' : 'processed';
-  const order = tab === 'new' ? [asc(dossiers.submittedAt), asc(dossiers.id)] : [asc(dossiers.finishedAt), asc(dossiers.id)];
+  const state = tab === 'new' ? 'submitted' : tab === 'return' ? 'processed' : 'financial';
+  const order = [asc(tab === 'new' ? dossiers.submittedAt : tab === 'return' ? dossiers.finishedAt : dossiers.pausedSince), asc(dossiers.id)];
   return inboxPage(ctx.db, and(byAgency(dossiers.deskAgencyId, desks), eq(dossiers.state, state)), order, page);
 }
 

@@ -41,8 +41,8 @@ export const dossierMessages = defineMessages({
   'dossier.mail.withdrawn.body': ['Theo yêu cầu của ông/bà, hồ sơ {code} đã được rút.', 'At your request, dossier {code} has been withdrawn.'],
   'dossier.mail.apology.subject': ['Thư xin lỗi và hẹn lại ngày trả kết quả hồ sơ {code}', 'Apology and new date for dossier {code}'],
   'dossier.mail.apology.body': ['Cơ quan giải quyết xin lỗi vì hồ sơ {code} chưa có kết quả đúng hẹn. Lý do: {reason}. Ngày hẹn trả mới: {due}.', 'The agency apologises that dossier {code} was not resolved on time. Reason: {reason}. New date: {due}.'],
-  'dossier.mail.financial.subject': ['Hồ sơ {code}: đề nghị nộp phí, lệ phí', 'Dossier {code}: fees to pay'],
-  'dossier.mail.financial.body': ['Hồ sơ {code} cần nộp phí, lệ phí để tiếp tục giải quyết. {reason}', 'Fees must be paid for dossier {code} to go on. {reason}'],
+  'dossier.mail.financial.subject': ['Hồ sơ {code}: yêu cầu thực hiện nghĩa vụ tài chính', 'Dossier {code}: financial obligation to meet'],
+  'dossier.mail.financial.body': ['Hồ sơ {code} cần thực hiện nghĩa vụ tài chính để tiếp tục giải quyết. Lý do: {reason}. Thời gian giải quyết tạm dừng đến khi ông/bà nộp xong.', 'A financial obligation must be met for dossier {code} to go on. Reason: {reason}. The time limit is paused until you pay.'],
   'dossier.error.wrongState': [
     'Không thực hiện được thao tác này ở trạng thái hiện tại của hồ sơ. Vui lòng tải lại trang để xem trạng thái mới nhất.',
     'This cannot be done in the dossier’s current state. Reload the page to see where it stands.',

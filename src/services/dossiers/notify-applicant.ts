@@ -12,7 +12,7 @@ import type { Dossier } from './append-action.js';
 export type NotifyDeps = { baseUrl: string; secrets: Secrets };
 
 /** What happened, as the applicant is told it; each has a subject and a paragraph in the catalogue. */
-export type DossierEvent = 'submitted' | 'received' | 'supplement' | 'refused' | 'processed' | 'returned' | 'withdrawn' | 'apology' | 'financial';
+export type DossierEvent = 'submitted' | 'received' | 'supplement' | 'refused' | 'processed' | 'returned' | 'withdrawn' | 'apology' | 'financial' | 'stopped';
 
 /**
  * Tells the applicant about a change of their dossier, by email and by text message to whichever they gave, as

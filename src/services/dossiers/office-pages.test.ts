@@ -5,6 +5,7 @@ import { and, eq } from 'drizzle-orm';
 import { TestClient, type TestEnv, makeTestEnv } from '../../../test/support/app.js';
 import { actorFor, makeAgency, makeCitizen, makeOfficial } from '../../../test/support/factories.js';
 import { multipart } from '../../../test/support/multipart.js';
+import { formOf } from '../../../test/support/page-forms.js';
 import { confirmCalendarYears, makeProcedure } from '../../../test/support/service-factories.js';
 import { auditLog } from '../../platform/schema.js';
 import { attachDocument } from './attach-document.js';
@@ -14,16 +15,6 @@ import { startDossier } from './start-dossier.js';
 import { submitDossier } from './submit-dossier.js';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
-
-/** The hidden fields and the action of the form posting to `action`, as a browser would send them. */
-export function formOf(html: string, action: string): Record<string, string> {
-  const start = html.indexOf(`action="${action}"`);
-  assert.ok(start >= 0, `the page has a form posting to ${action}`);
-  const form = html.slice(start, html.indexOf('</form>', start));
-  const out: Record<string, string> = {};
-  for (const m of form.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g)) if (m[1] !== '_csrf') out[m[1]!] = m[2]!;
-  return out;
-}
 
 describe('back-office pages of the desk and of processing', () => {
   let env: TestEnv;

@@ -26,6 +26,10 @@ import { ASSIGN_INBOX, AssignmentPage, OFFICE, PROCESSING_INBOX, ProcessingInbox
 import { attachResult } from './attach-result.js';
 import { readMultipartForm } from '../../platform/storage/multipart-form.js';
 import { approveApology, draftApology } from './apologise.js';
+import { recordObligationPayment } from './record-obligation-payment.js';
+import { requestFinancialObligation } from './request-financial-obligation.js';
+import { stopDossier } from './stop-dossier.js';
+import { consultableAgencies, consultationsOf } from './consultations.js';
 
 type Body = Record<string, unknown>;
 type Query = { Querystring: Record<string, string | undefined> };
@@ -37,7 +41,8 @@ export async function sendDossierPage(req: FastifyRequest, reply: FastifyReply, 
   const dossier = await readDossier(req.ctx, id);
   const { view, actions } = await officialDossierView(req.ctx, dossier);
   const officers = await assignableOfficers(req.ctx.db, [dossier]);
-  return sendPage(reply, <OfficeDossierPage page={req.page()} view={view} actions={actions} officers={officers} failed={failed} />, status);
+  const consultations = { consultations: await consultationsOf(req.ctx.db, dossier.id), agencies: actions.consult ? await consultableAgencies(req.ctx.db, dossier) : [] };
+  return sendPage(reply, <OfficeDossierPage page={req.page()} view={view} actions={actions} officers={officers} failed={failed} consultations={consultations} />, status);
 }
 
 /** The processing side: inboxes by role and person, the leader's assignments, the dossier page and its actions. */
@@ -53,6 +58,9 @@ export async function dossierProcessingRoutes(app: FastifyInstance): Promise<voi
     'tra-lai-buoc': [(ctx, id, b) => returnStep(ctx, id, b), 'office.done.return_step'],
     'phan-cong': [(ctx, id, b) => assignDossier(ctx, id, b), 'office.done.assign'],
     'tra-ket-qua': [(ctx, id, b) => returnResult(ctx, deps, id, b), 'office.done.return_result'],
+    'nghia-vu-tai-chinh': [(ctx, id, b) => requestFinancialObligation(ctx, deps, id, b), 'office.done.request_financial'],
+    'ghi-nhan-nop': [(ctx, id, b) => recordObligationPayment(ctx, id, b), 'office.done.pay_obligation'],
+    'dung-xu-ly': [(ctx, id, b) => stopDossier(ctx, deps, id, b), 'office.done.stop'],
   };
 
   const clock = async (req: FastifyRequest) => {

@@ -25,7 +25,13 @@ export async function readDossier(ctx: Ctx, id: string): Promise<Dossier> {
   const [row] = await ctx.db.select().from(dossiers).where(eq(dossiers.id, id));
   if (!row || row.state === 'draft') throw new NotFound();
   if (!(await can(ctx, 'dossier.read', row.agencyId)) && !(await can(ctx, 'dossier.read', row.deskAgencyId))) throw new Forbidden();
-  const actorId = ctx.actor.userId;
+  await auditDossierRead(ctx, row, ['applicant', 'answers', 'files']);
+  return row;
+}
+
+/** Records an official's read of a dossier's data, at most once per person, dossier and hour. */
+export async function auditDossierRead(ctx: Ctx, row: Pick<Dossier, 'id' | 'agencyId' | 'code'>, fields: string[]): Promise<void> {
+  const actorId = ctx.actor!.userId;
   const since = new Date(ctx.now().getTime() - READ_AUDIT_WINDOW_MS);
   const [recent] = await ctx.db
     .select({ seq: auditLog.seq })
@@ -34,10 +40,9 @@ export async function readDossier(ctx: Ctx, id: string): Promise<Dossier> {
     .limit(1);
   if (!recent) {
     await inTransaction(ctx, (tx) =>
-      recordAudit(tx, { action: 'dossier.read', entityType: 'dossier', entityId: row.id, agencyId: row.agencyId, after: { code: row.code, fields: ['applicant', 'answers', 'files'] } }),
+      recordAudit(tx, { action: 'dossier.read', entityType: 'dossier', entityId: row.id, agencyId: row.agencyId, after: { code: row.code, fields } }),
     );
   }
-  return row;
 }
 
 export type OfficialActions = {
@@ -52,6 +57,12 @@ export type OfficialActions = {
   attachResult: boolean;
   draftApology: boolean;
   approveApology: boolean;
+  /** Ask other agencies, or stop waiting for them: the step holder's. */
+  consult: boolean;
+  requestFinancial: boolean;
+  /** The desk records an obligation paid at the counter or a bank. */
+  recordPayment: boolean;
+  stop: boolean;
 };
 
 /**
@@ -79,6 +90,10 @@ export async function officialActions(ctx: Ctx, d: Dossier, steps: readonly { co
     // As attach-result.ts: the officer of the last step, or a clerk of the competent agency, until it is returned.
     draftApology: apologyDue(d, ctx.now()) && !pendingApology(log) && (mayProcess || (inProcess && (await holdsRole(ctx, 'leader', d.agencyId)))),
     approveApology: inProcess && !!pendingApology(log) && (await can(ctx, 'dossier.approve', d.agencyId)),
+    consult: mayProcess,
+    requestFinancial: mayProcess,
+    recordPayment: desk && d.state === 'financial',
+    stop: ['received', 'processing', 'supplement', 'financial'].includes(d.state) && (await can(ctx, 'dossier.approve', d.agencyId)) && (await holdsRole(ctx, 'leader', d.agencyId)),
     attachResult: (atLastStep && mayProcess) || ((atLastStep || d.state === 'processed') && (await holdsRole(ctx, 'clerk', d.agencyId))),
   };
 }

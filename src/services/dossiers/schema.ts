@@ -86,6 +86,8 @@ export const dossiers = pgTable(
     stepDueAt: timestamp('step_due_at', { withTimezone: true }),
     assigneeId: uuid('assignee_id').references(() => users.id, { onDelete: 'set null' }),
     feeTotal: bigint('fee_total', { mode: 'number' }).notNull().default(0),
+    /** The financial obligation (taxes, registration fees) the applicant was asked to pay, in đồng; 0 when none is open. */
+    obligationAmount: bigint('obligation_amount', { mode: 'number' }).notNull().default(0),
     paidOnline: boolean('paid_online').notNull().default(false),
     paidAt: timestamp('paid_at', { withTimezone: true }),
     /** Received with documents in electronic form / returned with an electronic result (Decision 766). */

@@ -23,11 +23,14 @@ export function nationalStatus(state: DossierState): number | null {
   return state === 'draft' ? null : NATIONAL_STATUS[state];
 }
 
-/** The clock stops while the applicant owes something (documents, fees) or resolution is suspended. */
+/**
+ * The clock stops while the applicant owes something (documents, a financial obligation) or resolution is stopped;
+ * a stopped dossier is also finished (stop-dossier.ts), so the reports count it apart, never as paused.
+ */
 export const PAUSED_STATES: readonly DossierState[] = ['supplement', 'financial', 'stopped'];
 
 /** Nothing more happens to these, apart from being read and rated. */
-export const FINAL_STATES: readonly DossierState[] = ['refused', 'withdrawn', 'returned'];
+export const FINAL_STATES: readonly DossierState[] = ['refused', 'withdrawn', 'stopped', 'returned'];
 
 /** The applicant may still withdraw. */
 export const WITHDRAWABLE_STATES: readonly DossierState[] = ['submitted', 'received', 'processing', 'supplement', 'financial'];

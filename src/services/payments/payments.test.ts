@@ -126,15 +126,35 @@ describe('paying fees through the national payment platform, and rating', () => 
     assert.equal((await paymentRow(again.payment.id)).status, 'expired');
   });
 
-  test('a dossier waiting for its fees resumes where it was once they are paid, with the clock running again', async () => {
+  test('a dossier waiting for its financial obligation pays that amount online and resumes where it was, with the clock running again', async () => {
     const { ctx, dossier } = await filed('financial');
     const { payment } = await pay(ctx, dossier.id);
+    assert.equal(payment.amount, 120_000, 'the obligation asked for, not the procedure’s fees');
+    assert.equal(payment.purpose, 'obligation');
+    assert.equal(payment.obligationSeq, 2);
     peer.settle(payment.reference, 'paid');
     await returnFromPlatform(ctx, deps, { MaThamChieu: payment.reference });
     const d = await dossierRow(dossier.id);
     assert.equal(d.state, 'processing');
     assert.equal(d.pausedSince, null);
+    assert.equal(d.obligationAmount, 0);
+    assert.equal(d.paidAt, null, 'the fees are still owed: paying the obligation is not paying them');
     assert.ok(d.dueAt!.getTime() > dossier.dueAt!.getTime(), 'the due date moved by the pause');
+    env.clock.advance(1000); // references carry the time to the second (payment-platform.ts)
+    const fees = await pay(ctx, dossier.id);
+    assert.deepEqual([fees.payment.amount, fees.payment.purpose], [50_000, 'fee']);
+  });
+
+  test('a fee payment settling while the dossier waits for its obligation records the fees and resumes nothing', async () => {
+    const { ctx, dossier } = await filed('received');
+    const { payment } = await pay(ctx, dossier.id);
+    await db().update(dossiers).set({ state: 'financial', obligationAmount: 120_000, pausedSince: dossier.receivedAt }).where(eq(dossiers.id, dossier.id));
+    peer.settle(payment.reference, 'paid');
+    await returnFromPlatform(ctx, deps, { MaThamChieu: payment.reference });
+    const d = await dossierRow(dossier.id);
+    assert.equal(d.state, 'financial');
+    assert.equal(d.obligationAmount, 120_000);
+    assert.ok(d.paidAt);
   });
 
   test('only the applicant’s own dossier with fees still owed can be paid; without configuration nobody can', async () => {

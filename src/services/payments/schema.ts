@@ -1,4 +1,4 @@
-import { bigint, index, jsonb, pgEnum, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, index, integer, jsonb, pgEnum, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { files } from '../../platform/schema.js';
 import { dossiers } from '../dossiers/schema.js';
 
@@ -19,6 +19,10 @@ export const dossierPayments = pgTable(
     /** Whole đồng. */
     amount: bigint('amount', { mode: 'number' }).notNull(),
     status: paymentStatus('status').notNull().default('pending'),
+    /** The procedure's fees, or a financial obligation asked for during processing (state 6). */
+    purpose: text('purpose', { enum: ['fee', 'obligation'] }).notNull().default('fee'),
+    /** For an obligation: the log action that asked for it, so a late payment of an older request resumes nothing. */
+    obligationSeq: integer('obligation_seq'),
     paymentUrl: text('payment_url'),
     /** The platform's transaction code and last status message. */
     platformTransactionId: text('platform_transaction_id'),

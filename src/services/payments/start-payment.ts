@@ -7,7 +7,9 @@ import { Conflict } from '../../platform/errors.js';
 import { parseInput } from '../../platform/validation.js';
 import { agencies } from '../../org/schema.js';
 import { actionKey } from '../dossiers/append-action.js';
+import { obligationRequest } from '../dossiers/financial-obligation.js';
 import { ownDossier, versionOf } from '../dossiers/filing-rules.js';
+import { logOf } from '../dossiers/workflow-rules.js';
 import { procedures } from '../procedures/schema.js';
 import { PaymentPlatformError, paymentReference } from './payment-platform.js';
 import { PAYABLE_STATES, type Payment, type PaymentDeps, REUSE_PENDING_MS, RETURN_PATH, paymentSnapshot } from './payment-rules.js';
@@ -27,12 +29,15 @@ export async function startPayment(ctx: Ctx, deps: PaymentDeps, id: string, raw:
   if (!platform) throw new Conflict('payment.error.disabled');
   const opened = await inTransaction(ctx, async (tx) => {
     const d = await ownDossier(tx, id, true);
-    if (!PAYABLE_STATES.includes(d.state) || d.feeTotal <= 0 || !d.code) throw new Conflict('payment.error.notPayable');
-    if (d.paidAt) throw new Conflict('payment.error.alreadyPaid');
+    // While the dossier waits for a financial obligation, that is what is paid; otherwise the procedure's fees.
+    const request = d.state === 'financial' && d.obligationAmount > 0 ? obligationRequest(await logOf(tx.db, d.id)) : null;
+    const purpose = request ? ('obligation' as const) : ('fee' as const);
+    if (!PAYABLE_STATES.includes(d.state) || (!request && d.feeTotal <= 0) || !d.code) throw new Conflict('payment.error.notPayable');
+    if (!request && d.paidAt) throw new Conflict('payment.error.alreadyPaid');
     const [recent] = await tx.db
       .select()
       .from(dossierPayments)
-      .where(and(eq(dossierPayments.dossierId, d.id), eq(dossierPayments.status, 'pending')))
+      .where(and(eq(dossierPayments.dossierId, d.id), eq(dossierPayments.status, 'pending'), eq(dossierPayments.purpose, purpose)))
       .orderBy(desc(dossierPayments.createdAt))
       .limit(1);
     if (recent && ctx.now().getTime() - recent.createdAt.getTime() < REUSE_PENDING_MS) {
@@ -42,7 +47,7 @@ export async function startPayment(ctx: Ctx, deps: PaymentDeps, id: string, raw:
     const at = ctx.now();
     const [payment] = await tx.db
       .insert(dossierPayments)
-      .values({ dossierId: d.id, reference: paymentReference(d.code, at), amount: d.feeTotal, createdAt: at, updatedAt: at })
+      .values({ dossierId: d.id, reference: paymentReference(d.code, at), amount: request ? d.obligationAmount : d.feeTotal, purpose, obligationSeq: request?.seq ?? null, createdAt: at, updatedAt: at })
       .returning();
     await recordAudit(tx, { action: 'payment.start', entityType: 'dossier_payment', entityId: payment!.id, agencyId: d.agencyId, after: { ...paymentSnapshot(payment!), dossierCode: d.code } });
     const [meta] = await tx.db
@@ -51,7 +56,8 @@ export async function startPayment(ctx: Ctx, deps: PaymentDeps, id: string, raw:
       .innerJoin(agencies, eq(agencies.id, d.agencyId))
       .where(eq(procedures.id, d.procedureId));
     const { definition } = await versionOf(tx.db, d);
-    const receipt = { MaHoSo: d.code, MaTTHC: meta?.procedureCode ?? '', MaDonVi: meta?.agencyCode ?? '', PhiLePhi: definition.fees.map((f) => ({ TenPhiLePhi: f.name, SoTien: f.amount })) };
+    const owed = request ? ((request.data as { items?: { name: string; amount: number }[] }).items ?? []) : definition.fees;
+    const receipt = { MaHoSo: d.code, MaTTHC: meta?.procedureCode ?? '', MaDonVi: meta?.agencyCode ?? '', PhiLePhi: owed.map((f) => ({ TenPhiLePhi: f.name, SoTien: f.amount })) };
     return { payment: payment!, reused: false as const, receipt };
   });
   if (opened.reused) return { payment: opened.payment, paymentUrl: opened.payment.paymentUrl! };

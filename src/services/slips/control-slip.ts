@@ -41,7 +41,7 @@ function columns(t: Translate): Column[] {
 }
 
 function row(t: Translate, view: DossierView, r: HandOver, i: number): Cell[] {
-  const typeNote = r.type === 'return_step' || r.type === 'return_result' ? t(`slip.control.type.${r.type}`) : null;
+  const typeNote = r.type === 'return_step' || r.type === 'return_result' || r.type === 'consult' || r.type === 'answer_consultation' ? t(`slip.control.type.${r.type}`) : null;
   return [
     String(i + 1),
     party(t, view, r.giver, r.giverPerson),
@@ -55,6 +55,6 @@ function row(t: Translate, view: DossierView, r: HandOver, i: number): Cell[] {
 
 function party(t: Translate, view: DossierView, p: Party, person: string | null): Cell {
   // Steps are named without their agency, which the slip names once above the table.
-  const name = p.kind === 'desk' ? view.deskName : p.kind === 'applicant' ? t('slip.control.applicant') : `${p.name}${p.role ? ` (${t(`role.${p.role}`)})` : ''}`;
+  const name = p.kind === 'desk' ? view.deskName : p.kind === 'applicant' ? t('slip.control.applicant') : p.kind === 'agency' ? p.name : `${p.name}${p.role ? ` (${t(`role.${p.role}`)})` : ''}`;
   return person ? [{ text: `${name}\n` }, { text: person, style: 'italic' }] : name;
 }

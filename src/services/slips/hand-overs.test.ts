@@ -47,16 +47,39 @@ describe('hand-overs read from the log', () => {
     assert.equal(rows[4]!.dueAt?.getTime(), vn('2026-03-23 09:15').getTime());
   });
 
-  test('actions that hand nothing over (assignment, supplement, consultation) make no row', () => {
+  test('actions that hand nothing over (assignment, supplement) make no row', () => {
     const log: ActionSpec[] = [
       ...aFullLog().slice(0, 3),
       { type: 'request_supplement', at: vn('2026-03-17 10:00'), toState: 'supplement' },
       { type: 'answer_supplement', at: vn('2026-03-18 10:00'), toState: 'processing' },
-      { type: 'consult', at: vn('2026-03-18 11:00') },
     ];
     assert.deepEqual(
       handOvers(aDossierView({ actions: log })).map((r) => r.type),
       ['receive'],
+    );
+  });
+
+  test('a consultation goes out and its answer comes back judged by the answer-by time, the dossier staying with its step', () => {
+    const agencies = [{ id: 'a-thue', name: 'Thuế tỉnh' }];
+    const [, receive, assign, ...rest] = aFullLog();
+    const log: ActionSpec[] = [
+      aFullLog()[0]!,
+      receive!,
+      assign!,
+      { type: 'consult', seq: 4, at: vn('2026-03-17 09:00'), actorName: 'Đặng Thị Xuân', note: 'Xin ý kiến về thuế', dueAt: vn('2026-03-18 09:00'), data: { agencies, answerBy: vn('2026-03-18 09:00').toISOString() } },
+      { type: 'answer_consultation', seq: 5, at: vn('2026-03-18 14:00'), actorName: 'Nông Văn Thuế', note: 'Miễn lệ phí', data: { agencyId: 'a-thue', consultSeq: 4, answerBy: vn('2026-03-18 09:00').toISOString() } },
+      ...rest.slice(0, 1),
+    ];
+    const rows = handOvers(aDossierView({ actions: log }));
+    assert.deepEqual(
+      rows.map((r) => [r.type, r.giver.kind === 'agency' ? r.giver.name : r.giverPerson, r.receiver.kind === 'agency' ? r.receiver.name : r.receiverPerson, r.result]),
+      [
+        // The desk's reception has no step deadline; the leader's step has nobody yet at the end of this log.
+        ['receive', 'Lê Văn Tiếp', 'Đặng Thị Xuân', null],
+        ['consult', 'Đặng Thị Xuân', 'Thuế tỉnh', null],
+        ['answer_consultation', 'Thuế tỉnh', 'Đặng Thị Xuân', 'late'],
+        ['complete_step', 'Đặng Thị Xuân', null, 'early'],
+      ],
     );
   });
 

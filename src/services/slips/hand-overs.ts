@@ -10,7 +10,7 @@ import type { StepRole } from '../procedures/definition.js';
 
 export type Judgement = 'early' | 'on_time' | 'late';
 
-export type Party = { kind: 'desk' } | { kind: 'applicant' } | { kind: 'step'; code: string; name: string; role: StepRole | null };
+export type Party = { kind: 'desk' } | { kind: 'applicant' } | { kind: 'step'; code: string; name: string; role: StepRole | null } | { kind: 'agency'; name: string };
 
 export type HandOver = {
   seq: number;
@@ -31,6 +31,25 @@ export type HandOver = {
 const HAND_OVER_TYPES = new Set(['receive', 'complete_step', 'approve', 'return_step', 'release', 'return_result']);
 
 /**
+ * A consultation sends a question to other agencies and their answers come back while the dossier stays with the
+ * step: rows of their own on the slip, which neither change the holder nor take the holder's name as receiver.
+ * An answer is judged against the answer-by time.
+ */
+function consultationRow(view: LogView, a: LogView['actions'][number], holder: Party): HandOver {
+  const data = a.data;
+  if (a.type === 'consult') {
+    const names = Array.isArray(data.agencies) ? (data.agencies as { name?: unknown }[]).map((x) => String(x.name ?? '')).join('; ') : '';
+    return { seq: a.seq, type: a.type, at: a.at, giver: holder, giverPerson: a.actorName, receiver: { kind: 'agency', name: names }, receiverPerson: null, dueAt: null, result: null, note: a.note };
+  }
+  const consult = view.actions.find((x) => x.type === 'consult' && x.seq === data.consultSeq);
+  const agencies = Array.isArray(consult?.data.agencies) ? (consult.data.agencies as { id?: unknown; name?: unknown }[]) : [];
+  const name = String(agencies.find((x) => x.id === data.agencyId)?.name ?? '');
+  const dueAt = loggedDate(data.answerBy);
+  // The answer goes back to whoever asked.
+  return { seq: a.seq, type: a.type, at: a.at, giver: { kind: 'agency', name }, giverPerson: a.actorName, receiver: holder, receiverPerson: consult?.actorName ?? null, dueAt, result: judge(a.at, dueAt), note: a.note };
+}
+
+/**
  * Early means handed over before the due day (Vietnam time), on time means on the due day no later than the due
  * time, late means after it: the three columns of the national report (Biểu II.06a: trước hạn, đúng hạn, quá hạn).
  */
@@ -48,20 +67,25 @@ export function handOvers(view: LogView): HandOver[] {
   let holder: Party = { kind: 'desk' };
   let holderDue: Date | null = null;
   let assignee: string | null = null;
+  // The last row that handed the dossier itself over: the next one names who took it.
+  let lastMain: HandOver | undefined;
   for (const a of view.actions) {
     const data = a.data;
+    if (a.type === 'consult' || a.type === 'answer_consultation') {
+      rows.push(consultationRow(view, a, holder));
+      continue;
+    }
     if (a.type === 'assign') {
       assignee = typeof data.assigneeName === 'string' ? data.assigneeName : assignee;
       continue;
     }
     if (!HAND_OVER_TYPES.has(a.type)) continue;
-    const previous = rows.at(-1);
-    if (previous && previous.receiver.kind !== 'applicant') previous.receiverPerson = a.actorName;
+    if (lastMain && lastMain.receiver.kind !== 'applicant') lastMain.receiverPerson = a.actorName;
     const giver = 'from' in data && typeof data.from === 'string' ? stepParty(view, data.from) : holder;
     const receiver = receiverOf(view, a);
     // The step's due time as it stood at the hand-over (moved by pauses), when the workflow logged it.
     const dueAt = loggedDate(data.stepDueAt) ?? holderDue;
-    rows.push({
+    lastMain = {
       seq: a.seq,
       type: a.type,
       at: a.at,
@@ -72,13 +96,13 @@ export function handOvers(view: LogView): HandOver[] {
       dueAt,
       result: judge(a.at, dueAt),
       note: a.note,
-    });
+    };
+    rows.push(lastMain);
     holder = receiver;
     holderDue = a.dueAt;
     assignee = null;
   }
-  const last = rows.at(-1);
-  if (last && !last.receiverPerson) last.receiverPerson = assignee;
+  if (lastMain && !lastMain.receiverPerson) lastMain.receiverPerson = assignee;
   return rows;
 }
 

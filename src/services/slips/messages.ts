@@ -27,6 +27,7 @@ export const slipMessages = defineMessages({
   'slip.label.request': ['Nội dung yêu cầu giải quyết', 'Request'],
   'slip.label.summary': ['Tóm tắt', 'Summary'],
   'slip.label.submittedAt': ['Thời gian nộp hồ sơ', 'Filed at'],
+  'slip.label.receivedAt': ['Thời gian tiếp nhận hồ sơ', 'Received at'],
   'slip.label.agency': ['Cơ quan giải quyết hồ sơ', 'Resolving agency'],
   'slip.label.reason': ['Lý do', 'Reason'],
 
@@ -77,6 +78,15 @@ export const slipMessages = defineMessages({
   'slip.refusal.closing': ['Xin thông báo để ông/bà được biết và thực hiện./.', 'You are hereby informed./.'],
   'slip.refusal.sign': ['NGƯỜI TIẾP NHẬN HỒ SƠ', 'RECEIVING OFFICER'],
 
+  'slip.stop.title': ['THÔNG BÁO DỪNG GIẢI QUYẾT HỒ SƠ', 'NOTICE OF STOPPED PROCESSING'],
+  'slip.stop.body': [
+    '{agency} thông báo dừng giải quyết hồ sơ nêu trên kể từ {at}, vì lý do và căn cứ sau:',
+    '{agency} gives notice that it stopped processing the dossier above on {at}, for the following reason and legal ground:',
+  ],
+  'slip.stop.closing': ['Xin thông báo để ông/bà được biết./.', 'You are hereby informed./.'],
+  'slip.stop.sign': ['THỦ TRƯỞNG CƠ QUAN', 'HEAD OF THE AGENCY'],
+  'office.slip.stop': ['Thông báo dừng giải quyết hồ sơ (Mẫu 05)', 'Notice of stopped processing (form 05)'],
+
   'slip.apology.title': ['PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ', 'APOLOGY AND NEW APPOINTMENT DATE'],
   'slip.apology.to': ['Kính gửi: Ông/Bà {name}', 'To: {name}'],
   'slip.apology.received': [
@@ -112,5 +122,7 @@ export const slipMessages = defineMessages({
   'slip.control.empty': ['Hồ sơ chưa được chuyển giao lần nào.', 'The dossier has not been handed over yet.'],
   'slip.control.type.return_step': ['Trả lại bước trước', 'Sent back'],
   'slip.control.type.return_result': ['Trả kết quả', 'Result returned'],
+  'slip.control.type.consult': ['Xin ý kiến', 'Opinion asked'],
+  'slip.control.type.answer_consultation': ['Trả lời xin ý kiến', 'Opinion given'],
   'slip.control.sign': ['NGƯỜI LẬP PHIẾU', 'PREPARED BY'],
 });

@@ -10,23 +10,28 @@ import type { FormDefinition } from '../../forms/definition.js';
 import { fieldLabel, formValuesFromAnswers } from '../../forms/render-form.js';
 import { htmlName } from '../../forms/validate-answers.js';
 import { type HandOver, type Party, handOvers } from '../../slips/hand-overs.js';
+import type { ConsultationView } from '../consultations.js';
 import type { Officer } from '../inbox-queries.js';
 import type { DossierView } from '../queries.js';
 import type { OfficialActions } from '../read-dossier.js';
+import { money } from '../../payments/views/sections.js';
 import { SummaryRow, formatBytes } from './filing.js';
 import { DESK_INBOX, PROCESSING_INBOX, officeHref } from './office-inbox.js';
+import { ConsultationsSection } from './consultation.js';
 import { History, StateTag } from './tracking.js';
 
 /** The action forms of the page, by the path segment they post to. */
-export const ACTION_FORMS = ['tiep-nhan', 'yeu-cau-bo-sung', 'tu-choi', 'chuyen-buoc', 'tra-lai-buoc', 'phan-cong', 'tra-ket-qua', 'xin-loi', 'duyet-xin-loi'] as const;
+export const ACTION_FORMS = ['tiep-nhan', 'yeu-cau-bo-sung', 'tu-choi', 'chuyen-buoc', 'tra-lai-buoc', 'phan-cong', 'tra-ket-qua', 'xin-loi', 'duyet-xin-loi', 'nghia-vu-tai-chinh', 'ghi-nhan-nop', 'dung-xu-ly'] as const;
 export type ActionForm = (typeof ACTION_FORMS)[number];
 
 /** A refused action coming back: which form, what was typed, and what was wrong (`_form` for a conflict). */
-export type Failed = { form: ActionForm | 'ket-qua'; values: Record<string, string>; errors: FieldErrors };
+export type Failed = { form: ActionForm | 'ket-qua' | 'xin-y-kien' | 'dong-xin-y-kien'; values: Record<string, string>; errors: FieldErrors };
 
-export type SlipKind = 'tiep-nhan' | 'bo-sung' | 'tu-choi' | 'kiem-soat' | 'xin-loi';
+export type SlipKind = 'tiep-nhan' | 'bo-sung' | 'tu-choi' | 'kiem-soat' | 'xin-loi' | 'dung';
 
 type Props = { page: PageCtx; view: DossierView; actions: OfficialActions; officers: Officer[]; failed: Failed | null };
+/** What the consultation section shows: the dossier's consultations and the agencies one may ask. */
+export type ConsultationProps = { consultations: ConsultationView[]; agencies: { id: string; name: string }[] };
 
 /** Which printed slips the dossier has reached. */
 export function availableSlips(view: DossierView): SlipKind[] {
@@ -37,12 +42,13 @@ export function availableSlips(view: DossierView): SlipKind[] {
   if (d.state === 'refused') out.push('tu-choi');
   if (d.receivedAt) out.push('kiem-soat');
   if (view.actions.some((a) => a.type === 'apology')) out.push('xin-loi');
+  if (d.state === 'stopped') out.push('dung');
   return out;
 }
 
-const SLIP_LABELS = { 'tiep-nhan': 'office.slip.receipt', 'bo-sung': 'office.slip.supplement', 'tu-choi': 'office.slip.refusal', 'kiem-soat': 'office.slip.control', 'xin-loi': 'office.slip.apology' } as const;
+const SLIP_LABELS = { 'tiep-nhan': 'office.slip.receipt', 'bo-sung': 'office.slip.supplement', 'tu-choi': 'office.slip.refusal', 'kiem-soat': 'office.slip.control', 'xin-loi': 'office.slip.apology', dung: 'office.slip.stop' } as const;
 
-export function OfficeDossierPage({ page, view, actions, officers, failed }: Props) {
+export function OfficeDossierPage({ page, view, actions, officers, failed, consultations }: Props & { consultations: ConsultationProps }) {
   const { t } = page;
   const d = view.dossier;
   const step = view.definition.steps.find((s) => s.code === d.stepCode);
@@ -79,6 +85,7 @@ export function OfficeDossierPage({ page, view, actions, officers, failed }: Pro
 
       <h2 class="govuk-heading-m">{t('office.dossier.actions')}</h2>
       <Actions page={page} view={view} actions={actions} officers={officers} failed={failed} />
+      <ConsultationsSection page={page} view={view} consultations={consultations.consultations} agencies={consultations.agencies} mayAsk={actions.consult} failed={failed} />
 
       {slips.length > 0 && (
         <>
@@ -310,7 +317,8 @@ function Actions({ page, view, actions, officers, failed }: Props) {
   const note = (label = t('office.action.note')): FieldSpec => ({ name: 'note', label });
   const items: FieldSpec = { name: 'items', label: t('office.action.items'), hint: t('office.action.itemsHint'), rows: 5 };
   const eligible = officers.filter((o) => o.agencyId === d.agencyId && o.role === d.stepRole);
-  const any = Object.values(actions).some(Boolean);
+  const { consult: _consult, ...others } = actions;
+  const any = Object.values(others).some(Boolean);
   if (!any) return <p class="govuk-body">{t('office.dossier.noActions')}</p>;
   const assignError = failed?.form === 'phan-cong' ? failed.errors.assigneeId : undefined;
   return (
@@ -360,6 +368,33 @@ function Actions({ page, view, actions, officers, failed }: Props) {
       )}
       {(actions.deskSupplement || actions.stepSupplement) && <ActionBox {...box} form="yeu-cau-bo-sung" title={t('office.action.supplement')} fields={[items]} button={t('office.action.supplement')} />}
       {actions.returnStep && <ActionBox {...box} form="tra-lai-buoc" title={t('office.action.returnStep')} fields={[note(t('office.action.returnNote'))]} button={t('office.action.returnStep')} />}
+      {actions.requestFinancial && (
+        <ActionBox
+          {...box}
+          form="nghia-vu-tai-chinh"
+          title={t('obligation.action.request')}
+          hint={t('obligation.action.requestHint')}
+          fields={[
+            { name: 'items', label: t('obligation.action.items'), hint: t('obligation.action.itemsHint'), rows: 4 },
+            { name: 'reason', label: t('obligation.action.reason') },
+          ]}
+          button={t('obligation.action.request')}
+        />
+      )}
+      {actions.recordPayment && (
+        <ActionBox
+          {...box}
+          form="ghi-nhan-nop"
+          title={t('obligation.action.record')}
+          hint={t('obligation.action.recordHint', { amount: money(d.obligationAmount) })}
+          fields={[
+            { name: 'receiptNumber', label: t('obligation.action.receiptNumber'), input: true },
+            { name: 'amount', label: t('obligation.action.amount'), input: true },
+          ]}
+          button={t('obligation.action.record')}
+        />
+      )}
+      {actions.stop && <ActionBox {...box} form="dung-xu-ly" title={t('stop.action.title')} hint={t('stop.action.hint')} fields={[{ name: 'reason', label: t('stop.action.reason') }]} button={t('stop.action.title')} warning />}
       {actions.refuse && <ActionBox {...box} form="tu-choi" title={t('office.action.refuse')} fields={[{ name: 'reason', label: t('office.action.reason') }]} button={t('office.action.refuse')} warning />}
     </>
   );

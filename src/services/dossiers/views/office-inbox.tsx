@@ -5,7 +5,7 @@ import { BackOfficeLayout } from '../../../platform/views/back-office.js';
 import { Csrf } from '../../../platform/views/form.js';
 import type { PageCtx } from '../../../platform/views/page.js';
 import { TableWrap } from '../../../platform/views/table-wrap.js';
-import { type InboxPage, type InboxRow, type Officer, dueFlag } from '../inbox-queries.js';
+import { type DeskTab, type InboxPage, type InboxRow, type Officer, dueFlag } from '../inbox-queries.js';
 import { StateTag } from './tracking.js';
 
 export const OFFICE = '/quan-tri/ho-so';
@@ -59,7 +59,7 @@ function Tabs({ tabs }: { tabs: { href: string; label: string; current: boolean 
 }
 
 /** Previous and next only: the inbox never counts the whole table, so there is no "page n of m". */
-function PrevNext({ page, inbox, href }: { page: PageCtx; inbox: InboxPage; href: (n: number) => string }) {
+export function PrevNext({ page, inbox, href }: { page: PageCtx; inbox: InboxPage; href: (n: number) => string }) {
   if (inbox.page <= 1 && !inbox.hasNext) return null;
   return (
     <nav class="govuk-pagination" aria-label={page.t('common.next')}>
@@ -124,11 +124,17 @@ const common = (page: PageCtx): Column[] => [
   { title: page.t('office.col.applicant'), cell: (r) => r.applicantName },
 ];
 
-type DeskProps = { page: PageCtx; tab: 'new' | 'return'; inbox: InboxPage; clock: Clock };
+type DeskProps = { page: PageCtx; tab: DeskTab; inbox: InboxPage; clock: Clock };
+
+const DESK_TAB_QUERY: Record<DeskTab, string> = { new: '', return: 'muc=tra-ket-qua', financial: 'muc=nghia-vu-tai-chinh' };
 
 export function DeskInboxPage({ page, tab, inbox, clock }: DeskProps) {
   const { t } = page;
-  const href = (n: number) => `${DESK_INBOX}${tab === 'return' ? '?muc=tra-ket-qua' : ''}${n > 1 ? `${tab === 'return' ? '&' : '?'}trang=${n}` : ''}`;
+  const query = DESK_TAB_QUERY[tab] ? [DESK_TAB_QUERY[tab]] : [];
+  const href = (n: number) => {
+    const parts = [...query, ...(n > 1 ? [`trang=${n}`] : [])];
+    return parts.length > 0 ? `${DESK_INBOX}?${parts.join('&')}` : DESK_INBOX;
+  };
   const columns: Column[] = [
     ...common(page),
     {
@@ -157,6 +163,7 @@ export function DeskInboxPage({ page, tab, inbox, clock }: DeskProps) {
         tabs={[
           { href: DESK_INBOX, label: t('office.desk.tabNew'), current: tab === 'new' },
           { href: `${DESK_INBOX}?muc=tra-ket-qua`, label: t('office.desk.tabReturn'), current: tab === 'return' },
+          { href: `${DESK_INBOX}?muc=nghia-vu-tai-chinh`, label: t('office.desk.tabFinancial'), current: tab === 'financial' },
         ]}
       />
       {inbox.rows.length === 0 ? <p class="govuk-body">{t('office.desk.none')}</p> : <InboxTable page={page} label={t('office.desk.title')} rows={inbox.rows} columns={columns} />}

@@ -6,7 +6,7 @@ import type { PageCtx } from '../../../platform/views/page.js';
 import type { DossierAction } from '../append-action.js';
 import type { DossierFileView, DossierView } from '../queries.js';
 import type { PaymentPanel } from '../../payments/queries.js';
-import { FeeSection, RatingSection, resultsVisible } from '../../payments/views/sections.js';
+import { FeeSection, ObligationSection, RatingSection, resultsVisible } from '../../payments/views/sections.js';
 import { type DossierState, nationalStatus } from '../status.js';
 import { SummaryRow, dossierPath, formatBytes } from './filing.js';
 
@@ -26,7 +26,8 @@ export function StateTag({ page, state }: { page: PageCtx; state: DossierState }
 }
 
 /** Steps of the agency's own work that the applicant is not shown: who holds it, a letter not yet approved. */
-const INTERNAL_ACTIONS = new Set(['assign', 'draft_apology']);
+/** Work between officials and agencies: the applicant sees its effects, not the exchanges. */
+const INTERNAL_ACTIONS = new Set(['assign', 'draft_apology', 'consult', 'answer_consultation', 'close_consultation']);
 
 /** The log as the applicant reads it: what happened and when, without officials' names. */
 export function History({ page, actions, showActors }: { page: PageCtx; actions: DossierAction[]; showActors: boolean }) {
@@ -107,6 +108,7 @@ export function DossierPage({ page, view, panel, payKey, ratingForm = emptyForm 
           <FileList page={page} dossierId={d.id} files={results} />
         </section>
       )}
+      <ObligationSection page={page} dossier={d} panel={panel} payKey={payKey} reason={[...view.actions].reverse().find((a) => a.type === 'request_financial')?.note ?? ''} />
       <FeeSection page={page} dossier={d} panel={panel} payKey={payKey} />
       <RatingSection page={page} dossier={d} panel={panel} form={ratingForm} rateKey={payKey} />
       {sent.length > 0 && (

@@ -10,6 +10,37 @@ import { RATING_LEVELS } from '../rate-dossier.js';
 /** Whole đồng with "." between thousands. */
 export const money = (amount: number) => String(amount).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
 
+/** Whether the dossier waits for a financial obligation: then the pay button pays that, not the fees. */
+export const obligationOpen = (d: Dossier) => d.state === 'financial' && d.obligationAmount > 0;
+
+/** The financial obligation asked for during processing (status 6): how much, why, and how to pay it. */
+export function ObligationSection({ page, dossier: d, panel, payKey, reason }: { page: PageCtx; dossier: Dossier; panel: PaymentPanel; payKey: string; reason: string }) {
+  const { t } = page;
+  if (!obligationOpen(d)) return null;
+  const pending = panel.latest?.status === 'pending' && panel.latest.purpose === 'obligation' ? panel.latest : null;
+  return (
+    <section aria-labelledby="obligation-heading" data-testid="obligation">
+      <h2 class="govuk-heading-m" id="obligation-heading">
+        {t('obligation.section.title')}
+      </h2>
+      <p class="govuk-body">{t('obligation.section.body', { amount: money(d.obligationAmount), reason })}</p>
+      <p class="govuk-body">{t('obligation.section.desk')}</p>
+      {!panel.enabled ? (
+        <div class="govuk-inset-text">{t('payment.section.disabled')}</div>
+      ) : (
+        <>
+          {pending && <div class="govuk-inset-text">{t('payment.section.pending', { reference: pending.reference })}</div>}
+          <form method="post" action={dossierPath(d.id, '/thanh-toan')} novalidate>
+            <Csrf token={page.csrf} />
+            <input type="hidden" name="key" value={payKey} />
+            <Button>{t('obligation.section.pay')}</Button>
+          </form>
+        </>
+      )}
+    </section>
+  );
+}
+
 /** Fees of the dossier: paid (with the receipt), payable online, or to be paid at the desk. */
 export function FeeSection({ page, dossier: d, panel, payKey }: { page: PageCtx; dossier: Dossier; panel: PaymentPanel; payKey: string }) {
   const { t } = page;
@@ -34,7 +65,7 @@ export function FeeSection({ page, dossier: d, panel, payKey }: { page: PageCtx;
             </p>
           )}
         </>
-      ) : !PAYABLE_STATES.includes(d.state) ? null : !panel.enabled ? (
+      ) : !PAYABLE_STATES.includes(d.state) || obligationOpen(d) ? null : !panel.enabled ? (
         <div class="govuk-inset-text">{t('payment.section.disabled')}</div>
       ) : (
         <>
