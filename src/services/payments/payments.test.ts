@@ -54,7 +54,7 @@ describe('paying fees through the national payment platform, and rating', () => 
     const { ctx, dossier } = await filed();
     const { payment, paymentUrl } = await pay(ctx, dossier.id);
     assert.equal(payment.amount, 50_000);
-    assert.match(payment.reference, /^dvcH99260302\w{6}\d{14}$/);
+    assert.match(payment.reference, /^dvcH99260302\w{6}\d{14}001$/);
     assert.equal(paymentUrl, `${peer.url}/thanh-toan/${payment.reference}`);
     assert.equal(peer.transactions.get(payment.reference)!.returnUrl, `${env.config.baseUrl}/dich-vu-cong/thanh-toan/ket-qua`);
     assert.equal((await pay(ctx, dossier.id)).payment.id, payment.id, 'pressing pay again offers the same transaction');
@@ -140,9 +140,22 @@ describe('paying fees through the national payment platform, and rating', () => 
     assert.equal(d.obligationAmount, 0);
     assert.equal(d.paidAt, null, 'the fees are still owed: paying the obligation is not paying them');
     assert.ok(d.dueAt!.getTime() > dossier.dueAt!.getTime(), 'the due date moved by the pause');
-    env.clock.advance(1000); // references carry the time to the second (payment-platform.ts)
     const fees = await pay(ctx, dossier.id);
     assert.deepEqual([fees.payment.amount, fees.payment.purpose], [50_000, 'fee']);
+  });
+
+  test('two payments opened on one dossier within the same second both start, under different references', async () => {
+    const { ctx, dossier } = await filed();
+    const first = await pay(ctx, dossier.id);
+    peer.settle(first.payment.reference, 'failed');
+    await returnFromPlatform(ctx, deps, { MaThamChieu: first.payment.reference });
+    // The payer tries again at once: the test clock has not moved, so both carry the same time.
+    const second = await pay(ctx, dossier.id);
+    assert.equal(second.payment.createdAt.getTime(), first.payment.createdAt.getTime());
+    assert.notEqual(second.payment.reference, first.payment.reference);
+    assert.equal(second.payment.reference.slice(0, -3), first.payment.reference.slice(0, -3), 'the same code and time, another attempt number');
+    assert.equal(second.payment.status, 'pending');
+    assert.equal(second.paymentUrl, `${peer.url}/thanh-toan/${second.payment.reference}`);
   });
 
   test('a fee payment settling while the dossier waits for its obligation records the fees and resumes nothing', async () => {
