@@ -71,6 +71,7 @@ function dossierRecord(r: typeof dossiers.$inferInsert): Record<string, unknown>
     step_due_at: r.stepDueAt ?? null,
     fee_total: r.feeTotal ?? 0,
     obligation_amount: r.obligationAmount ?? 0,
+    obligation_requested: r.obligationRequested ?? false,
     paid_online: r.paidOnline ?? false,
     paid_at: r.paidAt ?? null,
     digitised: r.digitised ?? false,
@@ -160,7 +161,7 @@ export async function generateDossiers(ctx: Ctx, opts: GenerateOptions): Promise
             Object.assign(row, { state: 'supplement', pausedSince });
             actions.push({ type: 'request_supplement', to: 'supplement', at: pausedSince });
           } else if (fate < 0.11) {
-            Object.assign(row, { state: 'financial', pausedSince, obligationAmount: 500_000 });
+            Object.assign(row, { state: 'financial', pausedSince, obligationAmount: 500_000, obligationRequested: true });
             actions.push({ type: 'request_financial', to: 'financial', at: pausedSince });
           } else {
             Object.assign(row, { state: 'stopped', finishedAt: pausedSince });

@@ -51,6 +51,7 @@ export function aDossierView(over: { dossier?: Partial<Dossier>; actions?: Actio
     assigneeId: null,
     feeTotal: 0,
     obligationAmount: 0,
+    obligationRequested: false,
     paidOnline: false,
     paidAt: null,
     digitised: true,

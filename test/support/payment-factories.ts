@@ -34,6 +34,7 @@ export async function makeFiledDossier(db: Queryable, opts: FiledOpts) {
       feeTotal: fees,
       // A dossier waiting for its financial obligation owes the amount its request asked for.
       obligationAmount: state === 'financial' ? 120_000 : 0,
+      obligationRequested: state === 'financial',
       submittedAt: at,
       receivedAt: opts.receivedAt === undefined ? at : opts.receivedAt,
       dueAt: new Date('2026-03-09T02:00:00Z'),

@@ -78,6 +78,7 @@ describe('financial obligation (status 6) and stopping a dossier (status 8)', ()
     const asked = await requestFinancialObligation(people.specialist, deps(), d.id, { key: key(), seq: String(d.lastSeq), items: 'Lệ phí trước bạ: 1.500.000\nThuế thu nhập cá nhân: 2.000.000', reason: 'Chuyển nhượng quyền sử dụng đất theo Luật Đất đai 2024' });
     assert.equal(asked.state, 'financial');
     assert.equal(asked.obligationAmount, 3_500_000);
+    assert.equal(asked.obligationRequested, true, 'the dossier now has something to pay (Decision 766)');
     assert.ok(asked.pausedSince);
     assert.equal(await env.mailJobsFiled(), mails + 1, 'the applicant is told');
     await assert.rejects(completeStep(people.specialist, deps(), d.id, { key: key() }), Conflict, 'nothing moves while paused');
@@ -93,6 +94,8 @@ describe('financial obligation (status 6) and stopping a dossier (status 8)', ()
     assert.equal(paid.stepCode, d.stepCode, 'at the same step');
     assert.equal(paid.pausedSince, null);
     assert.equal(paid.obligationAmount, 0);
+    assert.equal(paid.obligationRequested, true);
+    assert.equal(paid.paidOnline, false, 'a counter or bank receipt is not an online payment');
     assert.equal(show(paid.dueAt), '2026-03-10 09:00', 'moved by the working day paused');
     assert.ok(paid.stepDueAt!.getTime() > d.stepDueAt!.getTime());
     const log = await db().select().from(dossierActions).where(eq(dossierActions.dossierId, d.id)).orderBy(asc(dossierActions.seq));

@@ -34,7 +34,7 @@ export async function requestFinancialObligation(ctx: Ctx, deps: NotifyDeps, id:
       note: data.reason,
       data: { items, total, reason: data.reason, resume: d.state },
       effects: (changed) => notifyApplicant(tx, deps, changed, 'financial', { reason: data.reason }),
-      changes: { pausedSince: tx.now(), obligationAmount: total },
+      changes: { pausedSince: tx.now(), obligationAmount: total, obligationRequested: true },
     });
     return dossier;
   });

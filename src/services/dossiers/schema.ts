@@ -88,6 +88,12 @@ export const dossiers = pgTable(
     feeTotal: bigint('fee_total', { mode: 'number' }).notNull().default(0),
     /** The financial obligation (taxes, registration fees) the applicant was asked to pay, in đồng; 0 when none is open. */
     obligationAmount: bigint('obligation_amount', { mode: 'number' }).notNull().default(0),
+    /**
+     * A financial obligation was asked for at some time, met or not: with fees, what makes the dossier one that has
+     * something to pay, the base of Decision 766's online payment share (obligationAmount goes back to 0 once paid).
+     */
+    obligationRequested: boolean('obligation_requested').notNull().default(false),
+    /** Fees or a financial obligation were paid through the payment platform; never set by a payment the desk records. */
     paidOnline: boolean('paid_online').notNull().default(false),
     paidAt: timestamp('paid_at', { withTimezone: true }),
     /** Received with documents in electronic form / returned with an electronic result (Decision 766). */

@@ -13,7 +13,8 @@ const FILED: readonly DossierState[] = ['submitted', 'received', 'refused', 'pro
 
 /**
  * Records on the dossier that a payment went through, as the action 'pay' keyed by the payment's reference (a
- * second settlement of the same payment is the same action). The procedure's fees mark the dossier paid online.
+ * second settlement of the same payment is the same action). Fees and a financial obligation alike mark the dossier
+ * paid online; only the fees set paidAt.
  * A financial obligation paid for the request the dossier is still waiting on resumes it where it was, with its
  * due dates moved by the time the clock stood still; a payment of an older request is only recorded. Called with
  * a platform answer already verified, inside the payment's transaction.
@@ -22,10 +23,15 @@ export async function markDossierPaid(tx: Ctx & { db: Tx }, payment: Payment, pa
   const [d] = await tx.db.select().from(dossiers).where(eq(dossiers.id, payment.dossierId)).for('update');
   if (!d) throw new NotFound();
   let toState: DossierState = d.state;
-  let changes: Partial<Dossier> = payment.purpose === 'fee' ? { paidOnline: true, paidAt } : {};
+  // Either kind paid online counts for Decision 766's online payment share, and the day figures follow through
+  // the triggers on dossiers; only fees mark the dossier paid (paidAt), which an obligation is not.
+  let changes: Partial<Dossier> = payment.purpose === 'fee' ? { paidOnline: true, paidAt } : { paidOnline: true };
   if (payment.purpose === 'obligation' && d.state === 'financial') {
     const resumed = await resumeFromFinancial(tx, d);
-    if (resumed.requestSeq === payment.obligationSeq) ({ toState, changes } = resumed);
+    if (resumed.requestSeq === payment.obligationSeq) {
+      toState = resumed.toState;
+      changes = { ...resumed.changes, ...changes };
+    }
   }
   const { dossier } = await appendAction(tx, d, {
     type: 'pay',

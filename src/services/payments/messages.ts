@@ -37,6 +37,10 @@ export const paymentMessages = defineMessages({
   'payment.error.notPayable': ['Hồ sơ này không có phí, lệ phí cần nộp trực tuyến.', 'This dossier has no fees to pay online.'],
   'payment.error.alreadyPaid': ['Phí, lệ phí của hồ sơ này đã được nộp.', 'The fees of this dossier are already paid.'],
   'payment.error.inProgress': ['Giao dịch đang được khởi tạo, vui lòng thử lại sau ít giây.', 'The payment is being opened; try again in a few seconds.'],
+  'payment.error.tooManyAttempts': [
+    'Hồ sơ này đã mở quá nhiều giao dịch thanh toán trực tuyến. Vui lòng nộp tại Bộ phận Một cửa.',
+    'Too many online payments were opened for this dossier. Please pay at the one-stop desk.',
+  ],
   'payment.error.platform': [
     'Nền tảng thanh toán hiện không phản hồi. Vui lòng thử lại sau hoặc nộp tại Bộ phận Một cửa.',
     'The payment platform is not answering. Please try again later or pay at the one-stop desk.',

@@ -15,10 +15,13 @@ describe('the payment platform messages', () => {
     assert.equal(checksum(m, SHORT_FIELDS, 's3cret'), sha('INIT|1.0.6|P1|dvcH56260316000720260316091500|20260316091500|s3cret'));
   });
 
-  test('times are yyyyMMddHHmmss in Vietnam time, 24-hour, and references are "dvc" + the code’s word characters + the time', () => {
+  test('times are yyyyMMddHHmmss in Vietnam time, 24-hour, and references are "dvc" + the code’s word characters + the time + the attempt in three digits', () => {
     assert.equal(platformTime(new Date('2026-03-16T14:05:09Z')), '20260316210509');
     assert.equal(platformTime(new Date('2026-12-31T17:30:00Z')), '20270101003000');
-    assert.equal(paymentReference('000.00.06.H56-231027-0361', new Date('2026-03-16T02:15:00Z')), 'dvc0000006H562310270361' + '20260316091500');
+    const at = new Date('2026-03-16T02:15:00Z');
+    assert.equal(paymentReference('000.00.06.H56-231027-0361', at, 1), 'dvc0000006H562310270361' + '20260316091500' + '001');
+    assert.equal(paymentReference('000.00.06.H56-231027-0361', at, 999), 'dvc0000006H562310270361' + '20260316091500' + '999');
+    assert.throws(() => paymentReference('H56-231027-0361', at, 1000), RangeError);
   });
 });
 

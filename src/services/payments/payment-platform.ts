@@ -39,9 +39,18 @@ export function platformTime(at: Date): string {
   return new Date(at.getTime() + 7 * 3_600_000).toISOString().replace(/\D/g, '').slice(0, 14);
 }
 
-/** "dvc" + the dossier code without non-word characters + the time: unique per attempt, readable in the platform's reports. */
-export function paymentReference(dossierCode: string, at: Date): string {
-  return `dvc${dossierCode.replace(/\W/g, '')}${platformTime(at)}`;
+/** The attempt number takes three digits in a reference: a dossier can open this many payments. */
+export const MAX_PAYMENT_ATTEMPTS = 999;
+
+/**
+ * "dvc" + the dossier code without non-word characters + the time, readable in the platform's reports, + the
+ * number of this attempt on the dossier in three digits. The time alone is only to the second, and a dossier may
+ * open two payments within one (a fee and an obligation, a retry after INIT failed): the attempt number, counted
+ * under the dossier's lock, makes the reference unique whatever the clock says. Letters and digits only.
+ */
+export function paymentReference(dossierCode: string, at: Date, attempt: number): string {
+  if (!Number.isInteger(attempt) || attempt < 1 || attempt > MAX_PAYMENT_ATTEMPTS) throw new RangeError(`payment attempt ${attempt}`);
+  return `dvc${dossierCode.replace(/\W/g, '')}${platformTime(at)}${String(attempt).padStart(3, '0')}`;
 }
 
 export type PaymentPlatformConfig = { url: string; partnerCode: string; secret: string; timeoutMs: number };

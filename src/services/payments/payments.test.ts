@@ -15,6 +15,7 @@ import { enqueue } from '../../platform/jobs/enqueue.js';
 import { auditLog } from '../../platform/schema.js';
 import { dossierActions, dossiers } from '../dossiers/schema.js';
 import type { DossierState } from '../dossiers/status.js';
+import { agencyFigures } from '../statistics/report.js';
 import { type PaymentDeps, paymentDeps } from './payment-rules.js';
 import { paymentJobs, pollPendingPayments } from './poll-pending-payments.js';
 import { rateDossier } from './rate-dossier.js';
@@ -49,12 +50,17 @@ describe('paying fees through the national payment platform, and rating', () => 
   const dossierRow = async (id: string) => (await db().select().from(dossiers).where(eq(dossiers.id, id)))[0]!;
   const paymentRow = async (id: string) => (await db().select().from(dossierPayments).where(eq(dossierPayments.id, id)))[0]!;
   const pay = (ctx: Ctx, id: string) => startPayment(ctx, deps, id, { key: randomUUID() });
+  /** The Decision 766 online payment figures of the dossier's agency, on the day the factory receives dossiers. */
+  const paymentFigures = async (agencyId: string) => {
+    const [f] = await agencyFigures(db(), { from: new Date('2026-03-02T00:00:00+07:00'), to: new Date('2026-03-03T00:00:00+07:00') }, env.clock.now(), [agencyId]);
+    return { feeReceived: f?.feeReceived ?? 0, paidOnline: f?.paidOnline ?? 0 };
+  };
 
   test('start, pay on the platform, come back: the dossier is paid through its log, with the receipt kept', async () => {
     const { ctx, dossier } = await filed();
     const { payment, paymentUrl } = await pay(ctx, dossier.id);
     assert.equal(payment.amount, 50_000);
-    assert.match(payment.reference, /^dvcH99260302\w{6}\d{14}$/);
+    assert.match(payment.reference, /^dvcH99260302\w{6}\d{14}001$/);
     assert.equal(paymentUrl, `${peer.url}/thanh-toan/${payment.reference}`);
     assert.equal(peer.transactions.get(payment.reference)!.returnUrl, `${env.config.baseUrl}/dich-vu-cong/thanh-toan/ket-qua`);
     assert.equal((await pay(ctx, dossier.id)).payment.id, payment.id, 'pressing pay again offers the same transaction');
@@ -139,10 +145,36 @@ describe('paying fees through the national payment platform, and rating', () => 
     assert.equal(d.pausedSince, null);
     assert.equal(d.obligationAmount, 0);
     assert.equal(d.paidAt, null, 'the fees are still owed: paying the obligation is not paying them');
+    assert.equal(d.paidOnline, true, 'an obligation paid online counts as paid online (Decision 766)');
+    assert.deepEqual(await paymentFigures(dossier.agencyId), { feeReceived: 1, paidOnline: 1 }, 'the day figures follow');
     assert.ok(d.dueAt!.getTime() > dossier.dueAt!.getTime(), 'the due date moved by the pause');
-    env.clock.advance(1000); // references carry the time to the second (payment-platform.ts)
     const fees = await pay(ctx, dossier.id);
     assert.deepEqual([fees.payment.amount, fees.payment.purpose], [50_000, 'fee']);
+  });
+
+  test('a dossier without fees whose financial obligation is paid online counts among those with something to pay, and as paid online', async () => {
+    const { ctx, dossier } = await filed('financial', 0);
+    assert.deepEqual(await paymentFigures(dossier.agencyId), { feeReceived: 1, paidOnline: 0 });
+    const { payment } = await pay(ctx, dossier.id);
+    peer.settle(payment.reference, 'paid');
+    await returnFromPlatform(ctx, deps, { MaThamChieu: payment.reference });
+    const d = await dossierRow(dossier.id);
+    assert.deepEqual([d.state, d.paidOnline], ['processing', true]);
+    assert.deepEqual(await paymentFigures(dossier.agencyId), { feeReceived: 1, paidOnline: 1 });
+  });
+
+  test('two payments opened on one dossier within the same second both start, under different references', async () => {
+    const { ctx, dossier } = await filed();
+    const first = await pay(ctx, dossier.id);
+    peer.settle(first.payment.reference, 'failed');
+    await returnFromPlatform(ctx, deps, { MaThamChieu: first.payment.reference });
+    // The payer tries again at once: the test clock has not moved, so both carry the same time.
+    const second = await pay(ctx, dossier.id);
+    assert.equal(second.payment.createdAt.getTime(), first.payment.createdAt.getTime());
+    assert.notEqual(second.payment.reference, first.payment.reference);
+    assert.equal(second.payment.reference.slice(0, -3), first.payment.reference.slice(0, -3), 'the same code and time, another attempt number');
+    assert.equal(second.payment.status, 'pending');
+    assert.equal(second.paymentUrl, `${peer.url}/thanh-toan/${second.payment.reference}`);
   });
 
   test('a fee payment settling while the dossier waits for its obligation records the fees and resumes nothing', async () => {

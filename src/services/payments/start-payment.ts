@@ -1,4 +1,4 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, count, desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { recordAudit } from '../../platform/audit/record-audit.js';
 import type { Ctx } from '../../platform/context.js';
@@ -11,7 +11,7 @@ import { obligationRequest } from '../dossiers/financial-obligation.js';
 import { ownDossier, versionOf } from '../dossiers/filing-rules.js';
 import { logOf } from '../dossiers/workflow-rules.js';
 import { procedures } from '../procedures/schema.js';
-import { PaymentPlatformError, paymentReference } from './payment-platform.js';
+import { MAX_PAYMENT_ATTEMPTS, PaymentPlatformError, paymentReference } from './payment-platform.js';
 import { PAYABLE_STATES, type Payment, type PaymentDeps, REUSE_PENDING_MS, RETURN_PATH, paymentSnapshot } from './payment-rules.js';
 import { dossierPayments } from './schema.js';
 
@@ -44,10 +44,14 @@ export async function startPayment(ctx: Ctx, deps: PaymentDeps, id: string, raw:
       if (!recent.paymentUrl) throw new Conflict('payment.error.inProgress');
       return { payment: recent, reused: true as const };
     }
+    // Counted under the dossier's row lock (ownDossier above), so two starts on one dossier get different numbers.
+    const [opened] = await tx.db.select({ n: count() }).from(dossierPayments).where(eq(dossierPayments.dossierId, d.id));
+    const attempt = opened!.n + 1;
+    if (attempt > MAX_PAYMENT_ATTEMPTS) throw new Conflict('payment.error.tooManyAttempts');
     const at = ctx.now();
     const [payment] = await tx.db
       .insert(dossierPayments)
-      .values({ dossierId: d.id, reference: paymentReference(d.code, at), amount: request ? d.obligationAmount : d.feeTotal, purpose, obligationSeq: request?.seq ?? null, createdAt: at, updatedAt: at })
+      .values({ dossierId: d.id, reference: paymentReference(d.code, at, attempt), amount: request ? d.obligationAmount : d.feeTotal, purpose, obligationSeq: request?.seq ?? null, createdAt: at, updatedAt: at })
       .returning();
     await recordAudit(tx, { action: 'payment.start', entityType: 'dossier_payment', entityId: payment!.id, agencyId: d.agencyId, after: { ...paymentSnapshot(payment!), dossierCode: d.code } });
     const [meta] = await tx.db

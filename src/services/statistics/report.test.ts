@@ -47,7 +47,7 @@ function directCount(rows: Row[], from: Date, to: Date, asOf: Date): Map<string,
         f.fullOnlineReceived++;
         if (d.channel === 'online') f.fullOnlineOnline++;
       }
-      if (d.feeTotal > 0) {
+      if (d.feeTotal > 0 || d.obligationRequested) {
         f.feeReceived++;
         if (d.paidOnline) f.paidOnline++;
       }

@@ -14,8 +14,8 @@ import { type Queryable, queryRows } from '../../platform/db/client.js';
  *   clock is stopped, otherwise on time or late against the due date;
  * - returned: result handed over in the period.
  * 766: on-time rate = (early + on time) / resolved; online share = received online / received; full-online share
- * = received online at level toàn trình / received at that level; online payment share = paid online / received with
- * fees; digitised share = received with electronic documents / received; satisfaction = rated 4–5 / rated (ratings of
+ * = received online at level toàn trình / received at that level; online payment share = paid online (fees or a
+ * financial obligation) / received with fees or asked for an obligation; digitised share = received with electronic documents / received; satisfaction = rated 4–5 / rated (ratings of
  * dossiers returned in the period).
  *
  * Everything but the in-progress columns comes from the daily counters (schema.ts), so a period costs its agencies ×
