@@ -40,6 +40,7 @@ export function createLogger(level: string, destination?: pino.DestinationStream
         err: pino.stdSerializers.err,
       },
     },
-    destination,
+    // Written in the background, several lines per system call under load; what is pending is written on exit.
+    destination ?? pino.destination({ dest: 1, sync: false }),
   );
 }

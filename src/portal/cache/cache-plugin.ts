@@ -1,14 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import fp from 'fastify-plugin';
-import { FLASH_COOKIE, LANG_COOKIE, SESSION_COOKIE } from '../../platform/http/cookies.js';
+import { type CachedAnswerDeps, anonymousRead, answerFromCache, cacheKey, encodingFor, validatorHeaders, wasLookedUp, writeCachedPage } from './cached-answer.js';
 import { PAGE_CACHE_CHANNEL, invalidationsSent, pageTags } from './invalidate-pages.js';
-import { type CachedPage, PageCache } from './page-cache.js';
+import { PageCache } from './page-cache.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
     pageCache: PageCache;
+    /** Writes the kept page for a bare Node request and returns true, or returns false to let Fastify handle it. */
+    answerFromCache(req: IncomingMessage, res: ServerResponse): boolean;
   }
   interface FastifyRequest {
     /** Set when this request may be answered from, and stored in, the page cache: the epoch it began at. */
@@ -97,20 +100,36 @@ async function pageCachePlugin(app: FastifyInstance, opts: { maxBytes: number })
     }
   }
 
-  // Registered before the security headers, cookies and session (app.ts): a hit is answered here with the headers
-  // the page was first sent with, and costs no session lookup, cookie or form token.
+  const answerDeps: CachedAnswerDeps = {
+    cache,
+    trustProxy: app.deps.config.trustProxy,
+    countView: (view, visitor) => app.countView(view, visitor),
+    // The hit's log line holds only the request id, method, path (query values dropped by the serializer), status and
+    // time, so it skips redaction, which costs three times the rest of writing the line.
+    log: app.log.child({}, { redact: [] }),
+  };
+  // The server hands every request to this first (app.ts): a hit is written before Fastify builds a request for it.
+  let closing = false;
+  app.decorate('answerFromCache', (req: IncomingMessage, res: ServerResponse) => enabled && !closing && answerFromCache(answerDeps, req, res));
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+
+  // Requests that reach Fastify: misses (marked to be stored), and hits of requests that did not come through the
+  // server (inject in tests), answered the same way. Registered before the security headers, cookies and session.
   app.addHook('onRequest', async (req, reply) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') req.invalidationsBefore = invalidationsSent();
-    if (!enabled || !cacheable(req)) return;
-    const key = cacheKey(req);
-    const hit = cache.get(key);
+    if (!enabled || req.routeOptions.config.pageCache !== true || !anonymousRead(req.method, req.headers.cookie)) return;
+    const key = cacheKey(req.hostname, req.headers.cookie, req.url);
+    const hit = wasLookedUp(req.raw) ? null : cache.get(key);
     if (!hit) {
       req.pageCacheKey = key;
       req.pageCacheEpoch = cache.begin();
       return;
     }
-    req.portalView = hit.contentType.startsWith('text/html') ? hit.view : null;
-    return sendCached(req, reply, hit);
+    reply.hijack();
+    // Fastify logs this one (app.ts), so the writer does not.
+    writeCachedPage({ ...answerDeps, log: null }, req.raw, reply.raw, hit, req.id, performance.now());
   });
 
   app.addHook('onSend', async (req, reply, payload) => {
@@ -130,22 +149,11 @@ async function pageCachePlugin(app: FastifyInstance, opts: { maxBytes: number })
       view: req.portalView,
     });
     if (!entry) return payload;
-    return encodeFor(req, reply, entry);
+    reply.headers(validatorHeaders(entry));
+    const { encoding, body } = encodingFor(req.headers['accept-encoding'], entry);
+    if (encoding) reply.header('content-encoding', encoding);
+    return body;
   });
-}
-
-const sessionCookie = new RegExp(`(?:^|;\\s*)(?:${SESSION_COOKIE}|${FLASH_COOKIE})=`);
-const langCookie = new RegExp(`(?:^|;\\s*)${LANG_COOKIE}=(vi|en)(?:;|$)`);
-
-/** Read from the raw header: cookies are parsed later, and only for requests the cache does not answer. */
-function cacheable(req: FastifyRequest): boolean {
-  return (req.method === 'GET' || req.method === 'HEAD') && req.routeOptions.config.pageCache === true && !sessionCookie.test(req.headers.cookie ?? '');
-}
-
-/** The language is part of the key because the chrome's labels follow the visitor's language choice. */
-function cacheKey(req: FastifyRequest): string {
-  const lang = langCookie.exec(req.headers.cookie ?? '')?.[1] ?? 'vi';
-  return `${req.hostname.toLowerCase()}|${lang}|${req.url}`;
 }
 
 /** Headers every answer carries whatever the page (the security policy and its kin), kept to send with hits. */
@@ -154,61 +162,6 @@ function sharedHeaders(reply: FastifyReply): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(reply.getHeaders())) {
     if (!perResponse.has(name.toLowerCase()) && value !== undefined) out[name] = Array.isArray(value) ? value.join(', ') : String(value);
-  }
-  return out;
-}
-
-function sendCached(req: FastifyRequest, reply: FastifyReply, entry: CachedPage): FastifyReply {
-  if (notModified(req, entry)) {
-    reply.headers(entry.headers);
-    setValidators(reply, entry);
-    return reply.code(304).send();
-  }
-  // onSend will not store it again: the epoch stays null on a hit.
-  reply.headers(entry.headers);
-  reply.type(entry.contentType);
-  return reply.send(encodeFor(req, reply, entry));
-}
-
-function notModified(req: FastifyRequest, entry: CachedPage): boolean {
-  const inm = req.headers['if-none-match'];
-  if (inm) return inm.split(',').some((t) => t.trim().replace(/^W\//, '') === entry.etag);
-  const ims = req.headers['if-modified-since'];
-  if (ims) {
-    const since = Date.parse(ims);
-    return !Number.isNaN(since) && entry.lastModified.getTime() <= since;
-  }
-  return false;
-}
-
-function setValidators(reply: FastifyReply, entry: CachedPage): void {
-  reply.header('etag', entry.etag);
-  reply.header('last-modified', entry.lastModified.toUTCString());
-  // Browsers and proxies may keep it but must ask again, so a published change shows at once.
-  reply.header('cache-control', 'public, no-cache');
-  reply.header('vary', 'Accept-Encoding');
-}
-
-function encodeFor(req: FastifyRequest, reply: FastifyReply, entry: CachedPage): Buffer {
-  setValidators(reply, entry);
-  const accepted = acceptedEncodings(req.headers['accept-encoding']);
-  if (accepted.has('br')) {
-    reply.header('content-encoding', 'br');
-    return entry.br;
-  }
-  if (accepted.has('gzip')) {
-    reply.header('content-encoding', 'gzip');
-    return entry.gzip;
-  }
-  return entry.raw;
-}
-
-function acceptedEncodings(header: string | string[] | undefined): Set<string> {
-  const out = new Set<string>();
-  for (const part of String(header ?? '').split(',')) {
-    const [name, ...params] = part.trim().toLowerCase().split(';');
-    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
-    if (name && !(q && Number(q.slice(2)) === 0)) out.add(name);
   }
   return out;
 }

@@ -118,6 +118,41 @@ describe('the page cache on public pages', () => {
     assert.equal(row!.views, 2);
   });
 
+  test('over a connection, answers a kept page before the app handles it, as the app would', async () => {
+    const { article, base } = await aSite();
+    const url = `${base}/tin-tuc/${article.slug}`;
+    const address = await env.app.listen({ port: 0, host: '127.0.0.1' });
+    const fetchPage = (headers: Record<string, string> = {}, method = 'GET') => fetch(`${address}${url}`, { method, headers: { ...browser, ...headers } });
+    const first = await fetchPage({ 'accept-encoding': 'identity' });
+    const firstBody = await first.text();
+    assert.equal(first.status, 200);
+    const hits = env.app.pageCache.stats.hits;
+    const views = env.app.visitCounter.pendingArticleViews(article.id);
+    const hit = await fetchPage({ 'accept-encoding': 'identity', 'x-request-id': 'fast-hit-0001' });
+    assert.equal(env.app.pageCache.stats.hits, hits + 1);
+    assert.equal(hit.status, 200);
+    assert.equal(await hit.text(), firstBody);
+    assert.equal(hit.headers.get('x-request-id'), 'fast-hit-0001');
+    for (const h of ['content-security-policy', 'x-frame-options', 'x-content-type-options', 'content-type', 'etag', 'last-modified', 'cache-control', 'vary']) {
+      assert.equal(hit.headers.get(h), first.headers.get(h), h);
+    }
+    assert.equal(hit.headers.get('set-cookie'), null);
+    const unchanged = await fetchPage({ 'if-none-match': first.headers.get('etag')! });
+    assert.equal(unchanged.status, 304);
+    assert.equal(await unchanged.text(), '');
+    const head = await fetchPage({}, 'HEAD');
+    assert.equal(head.status, 200);
+    assert.equal(await head.text(), '');
+    await fetchPage({ 'user-agent': 'Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)' });
+    assert.equal(env.app.pageCache.stats.hits, hits + 4);
+    // The page view and the 304 are views; the HEAD and the crawler are not.
+    assert.equal(env.app.visitCounter.pendingArticleViews(article.id), views + 2);
+    // Someone with a session cookie is answered by the app, whatever the cookie is worth.
+    const signedIn = await fetchPage({ cookie: 'congso_sid=not-a-session' });
+    assert.equal(signedIn.status, 200);
+    assert.equal(env.app.pageCache.stats.hits, hits + 4);
+  });
+
   test('the footer shows the visit counters', async () => {
     const { base } = await aSite();
     const res = await get(`${base}/van-ban`);

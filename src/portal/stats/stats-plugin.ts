@@ -7,6 +7,8 @@ import { VisitCounter } from './visit-counter.js';
 declare module 'fastify' {
   interface FastifyInstance {
     visitCounter: VisitCounter;
+    /** Counts a view of a site's page by a browser (crawlers are not counted). */
+    countView(view: ViewTarget, visitor: { ip: string; userAgent: string }): void;
   }
   interface FastifyRequest {
     /** What this page view counts towards in the visitor statistics, when it is a view of a site's page. */
@@ -36,6 +38,10 @@ async function visitStatsPlugin(app: FastifyInstance, opts: { flushMs?: number }
   const counter = new VisitCounter();
   const now = app.deps.now ?? (() => new Date());
   app.decorate('visitCounter', counter);
+  app.decorate('countView', (view: ViewTarget, visitor: { ip: string; userAgent: string }) => {
+    if (!visitor.userAgent || isCrawler(visitor.userAgent)) return;
+    counter.record(view, visitor, now());
+  });
   app.decorateRequest('portalView', null);
 
   app.addHook('onResponse', async (req, reply) => {
@@ -43,9 +49,7 @@ async function visitStatsPlugin(app: FastifyInstance, opts: { flushMs?: number }
     if (!view || req.method !== 'GET' || (reply.statusCode !== 200 && reply.statusCode !== 304)) return;
     // Pages only: a site's feeds, sitemap and theme file are fetched by programs, not read by people.
     if (reply.statusCode === 200 && !String(reply.getHeader('content-type') ?? '').startsWith('text/html')) return;
-    const userAgent = req.headers['user-agent'] ?? '';
-    if (!userAgent || isCrawler(userAgent)) return;
-    counter.record(view, { ip: req.ip ?? '', userAgent }, now());
+    app.countView(view, { ip: req.ip ?? '', userAgent: req.headers['user-agent'] ?? '' });
   });
 
   const flush = async () => {

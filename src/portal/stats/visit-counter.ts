@@ -1,4 +1,4 @@
-import { createHmac, randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.js';
 import { vnToday } from '../../platform/dates.js';
@@ -12,7 +12,7 @@ type Pending = { views: number; visitors: number };
 
 /**
  * Page views counted in memory and written in batches: no database write per view. A visitor is remembered only as
- * an HMAC of address and browser under a key that changes every day and never leaves the process, so nothing
+ * a hash of address and browser keyed by a secret that changes every day and never leaves the process, so nothing
  * about a person is stored and yesterday's visitors cannot be linked to today's. With several processes a person
  * may count once per process; the figures are visitor statistics, not an audit.
  */
@@ -43,7 +43,9 @@ export class VisitCounter {
       this.dayKey = randomBytes(32);
       this.seenToday.clear();
     }
-    const id = createHmac('sha256', this.dayKey).update(visitor.ip).update('\0').update(visitor.userAgent).digest('base64url').slice(0, 22);
+    // A hash keyed by a fixed-length secret prefix: the ids never leave the process, so HMAC's guard against length
+    // extension buys nothing here, and HMAC costs twice as much on every page view.
+    const id = createHash('sha256').update(this.dayKey).update(visitor.ip).update('\0').update(visitor.userAgent).digest('base64url').slice(0, 22);
     const key = `${view.siteId}|${day}`;
     const p = this.pendingDays.get(key) ?? { views: 0, visitors: 0 };
     p.views++;
