@@ -1,7 +1,9 @@
+import cluster from 'node:cluster';
 import { ConfigError, loadConfig } from '../platform/config.js';
 import { DatabaseUnavailableError } from '../platform/db/client.js';
 import { createLogger } from '../platform/logger.js';
 import { startServer } from '../platform/server.js';
+import { runPrimary, runWebProcess } from './web-processes.js';
 
 /** Start-up failures an operator can fix are one clear line, never a stack trace. */
 export function failStart(err: unknown): never {
@@ -16,10 +18,21 @@ export function failStart(err: unknown): never {
 }
 
 export async function runServe(): Promise<void> {
+  let config;
+  let log;
+  try {
+    config = loadConfig();
+    log = createLogger(config.logLevel);
+  } catch (err) {
+    failStart(err);
+  }
+  if (config.webProcesses > 1) {
+    if (cluster.isPrimary) await runPrimary(config, log, failStart, (line) => process.stderr.write(`${line}\n`));
+    else await runWebProcess(config, log, failStart);
+    return;
+  }
   let running;
   try {
-    const config = loadConfig();
-    const log = createLogger(config.logLevel);
     running = await startServer(config, log);
   } catch (err) {
     failStart(err);

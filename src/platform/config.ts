@@ -23,6 +23,7 @@ const schema = z.object({
   CONGSO_DATA_DIR: z.string().min(1).default('./data'),
   CONGSO_FILES_DIR: z.string().min(1).optional(),
   CONGSO_MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(1024).default(20),
+  CONGSO_WEB_PROCESSES: z.coerce.number().int().min(1).max(64).default(1),
   CONGSO_PAGE_CACHE_MB: z.coerce.number().int().min(0).max(4096).default(64),
   CONGSO_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
   CONGSO_SECRET: z.string().min(32, 'cần ít nhất 32 ký tự (at least 32 characters)').optional(),
@@ -55,8 +56,10 @@ export type Config = {
   filesDir: string;
   /** The largest single uploaded file, in bytes. */
   maxUploadBytes: number;
-  /** Memory for whole anonymous pages; 0 turns the page cache off. */
+  /** Memory for whole anonymous pages, per web process; 0 turns the page cache off. */
   pageCacheBytes: number;
+  /** Processes answering HTTP on the one port; above 1 a primary process runs the jobs and starts them. */
+  webProcesses: number;
   baseUrl: string;
   secret: string | undefined;
   demo: boolean;
@@ -99,6 +102,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       'OIDC_ISSUER: OIDC_ISSUER, OIDC_CLIENT_ID và OIDC_CLIENT_SECRET phải đặt cùng nhau (must be set together)',
     ]);
   }
+  if (e.CONGSO_WEB_PROCESSES > 1 && !e.DATABASE_URL) {
+    throw new ConfigError([
+      `CONGSO_WEB_PROCESSES: nhiều tiến trình web cần PostgreSQL (DATABASE_URL); cơ sở dữ liệu nhúng chỉ mở được trong một tiến trình (several web processes need PostgreSQL: the embedded database opens in one process only) (giá trị / value: "${e.CONGSO_WEB_PROCESSES}")`,
+    ]);
+  }
   const paymentVars = [e.CONGSO_PAYMENT_URL, e.CONGSO_PAYMENT_PARTNER_CODE, e.CONGSO_PAYMENT_SECRET];
   if (paymentVars.some(Boolean) && !paymentVars.every(Boolean)) {
     throw new ConfigError([
@@ -113,6 +121,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     filesDir: path.resolve(e.CONGSO_FILES_DIR ?? path.join(e.CONGSO_DATA_DIR, 'files')),
     maxUploadBytes: e.CONGSO_MAX_UPLOAD_MB * 1024 * 1024,
     pageCacheBytes: e.CONGSO_PAGE_CACHE_MB * 1024 * 1024,
+    webProcesses: e.CONGSO_WEB_PROCESSES,
     baseUrl: (e.CONGSO_BASE_URL ?? `http://${e.HOST === '0.0.0.0' ? 'localhost' : e.HOST}:${e.PORT}`).replace(/\/$/, ''),
     secret: e.CONGSO_SECRET,
     demo: e.CONGSO_DEMO,

@@ -5,7 +5,7 @@ import type { Ctx } from './context.js';
 import { type Database, openDatabase } from './db/client.js';
 import { buildApp } from './http/app.js';
 import { LocalFileStorage } from './storage/local-storage.js';
-import { loadSecrets } from './secrets.js';
+import { type Secrets, loadSecrets } from './secrets.js';
 import { platformJobs, platformSchedules } from './jobs/platform-jobs.js';
 import { articleJobs } from '../portal/articles/publish-scheduled.js';
 import { type Worker, startWorker } from './jobs/worker.js';
@@ -24,59 +24,80 @@ export function systemCtx(database: Database, log: Logger): Ctx {
   return { db: database.db, actor: null, now: () => new Date(), ip: null, requestId: null, locale: 'vi', log: log as never };
 }
 
-/** Opens and migrates the database, loads the demo province on a first start, and listens. */
 /** The banner is for the person starting congso; stdout stays pure JSON log lines for log shippers. */
 const toStderr = (line: string) => process.stderr.write(`${line}\n`);
 
-export async function startServer(config: Config, log: Logger, print: (line: string) => void = toStderr): Promise<Running> {
+/** The jobs this process knows, whether it runs them or only files them. */
+function jobSet(config: Config, log: Logger, secrets: Secrets, storage: LocalFileStorage) {
+  const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, dataDir: config.dataDir }, log);
+  const sms = createSmsSender({ gateway: config.sms, dataDir: config.dataDir }, log);
+  const payments = paymentJobs(paymentDeps(config, storage));
+  return {
+    handlers: [...platformJobs, ...articleJobs, mailJob({ secrets, mailer }), smsJob({ secrets, sender: sms }), ...payments.jobs, ...dossierJobs({ baseUrl: config.baseUrl, secrets })],
+    schedules: [...platformSchedules, ...payments.schedules],
+  };
+}
+
+/**
+ * What a process does: everything (one process), or, with several web processes, the primary (database set-up,
+ * demo data, background jobs, no HTTP) and the web workers (HTTP only; they file jobs but never run them).
+ */
+export type Role = 'all' | 'primary' | 'web';
+
+export type Started = { database: Database; app: FastifyInstance | null; url: string | null; stop(): Promise<void> };
+
+/** Opens (and for 'all' and 'primary' migrates) the database, loads the demo province on a first start, and serves. */
+export async function startProcess(config: Config, log: Logger, role: Role, print: (line: string) => void = toStderr): Promise<Started> {
   const database = await openDatabase(config);
   let worker: Worker | undefined;
   try {
-    await database.migrate();
+    if (role !== 'web') await database.migrate();
     const secrets = await loadSecrets(database.db, config.secret);
-    const ctx = systemCtx(database, log);
-    if (config.demo && (await isEmpty(ctx))) {
-      const { logins } = await seedDemo(ctx);
+    if (role !== 'web' && config.demo && (await isEmpty(systemCtx(database, log)))) {
+      const { logins } = await seedDemo(systemCtx(database, log));
       print('Đã tạo dữ liệu tỉnh mẫu (demo province loaded).');
       printLogins(print, logins.map((l) => `${l.login.padEnd(22)} ${l.role}`));
     }
-    // Background jobs (deadlines, notifications, clean-up) run in this process, on the same database.
-    const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, dataDir: config.dataDir }, log);
-    const sms = createSmsSender({ gateway: config.sms, dataDir: config.dataDir }, log);
     const storage = new LocalFileStorage({ root: config.filesDir, maxBytes: config.maxUploadBytes });
-    const payments = paymentJobs(paymentDeps(config, storage));
-    worker = await startWorker({
-      database,
-      log,
-      handlers: [...platformJobs, ...articleJobs, mailJob({ secrets, mailer }), smsJob({ secrets, sender: sms }), ...payments.jobs, ...dossierJobs({ baseUrl: config.baseUrl, secrets })],
-      schedules: [...platformSchedules, ...payments.schedules],
-      concurrency: 1,
-    });
-    const app = await buildApp({ config, database, secrets, storage }, log);
-    await app.listen({ port: config.port, host: config.host });
-    const address = app.server.address();
-    const port = typeof address === 'object' && address ? address.port : config.port;
-    // Only the derived default carries the listening port (PORT=0 picks one now); a configured public URL
-    // (behind a proxy, another port) is printed as given.
-    const url = config.baseUrl.endsWith(`:${config.port}`) ? `${config.baseUrl.slice(0, -String(config.port).length)}${port}` : config.baseUrl;
-    print(`congso đang chạy tại ${url} (cơ sở dữ liệu: ${database.engine} ${database.location})`);
-    print(`Trang quản trị: ${url}/quan-tri`);
+    const jobs = jobSet(config, log, secrets, storage);
+    // Background jobs (deadlines, notifications, clean-up) run in one process per server, on the same database.
+    worker = await startWorker({ database, log, handlers: jobs.handlers, schedules: jobs.schedules, concurrency: 1, work: role !== 'web' });
+    let app: FastifyInstance | null = null;
+    let url: string | null = null;
+    if (role !== 'primary') {
+      app = await buildApp({ config, database, secrets, storage }, log);
+      await app.listen({ port: config.port, host: config.host });
+      const address = app.server.address();
+      url = publicUrl(config, typeof address === 'object' && address ? address.port : config.port);
+      if (role === 'all') printListening(print, url, database);
+    }
     let stopping: Promise<void> | null = null;
-    return {
-      app,
-      database,
-      url,
-      stop: () =>
-        (stopping ??= app
-          .close()
-          .then(() => worker?.stop())
-          .then(() => database.close())),
-    };
+    const stop = () =>
+      (stopping ??= (app ? app.close() : Promise.resolve())
+        .then(() => worker?.stop())
+        .then(() => database.close()));
+    return { database, app, url, stop };
   } catch (err) {
     await worker?.stop().catch(() => {});
     await database.close().catch(() => {});
     throw err;
   }
+}
+
+/** Only the derived default carries the listening port (PORT=0 picks one now); a configured public URL is printed as given. */
+export function publicUrl(config: Config, port: number): string {
+  return config.baseUrl.endsWith(`:${config.port}`) ? `${config.baseUrl.slice(0, -String(config.port).length)}${port}` : config.baseUrl;
+}
+
+export function printListening(print: (line: string) => void, url: string, database: Pick<Database, 'engine' | 'location'>, processes = 1): void {
+  const web = processes > 1 ? `, ${processes} tiến trình web (web processes)` : '';
+  print(`congso đang chạy tại ${url} (cơ sở dữ liệu: ${database.engine} ${database.location}${web})`);
+  print(`Trang quản trị: ${url}/quan-tri`);
+}
+
+export async function startServer(config: Config, log: Logger, print: (line: string) => void = toStderr): Promise<Running> {
+  const started = await startProcess(config, log, 'all', print);
+  return { app: started.app!, database: started.database, url: started.url!, stop: started.stop };
 }
 
 function printLogins(print: (line: string) => void, lines: string[]) {

@@ -51,6 +51,10 @@ describe('start-up with bad configuration', { skip: EMBEDDED_RUN_ONLY }, () => {
     await assertOneLineFailure(start({ DATABASE_URL: 'postgres://congso:hunter2@127.0.0.1:1/x' }), /^Không kết nối được PostgreSQL tại postgres:\/\/congso:\*\*\*@127\.0\.0\.1:1\/x \(cannot connect to PostgreSQL\): .*ECONNREFUSED/);
   });
 
+  test('several web processes on the embedded database are refused: it opens in one process only', async () => {
+    await assertOneLineFailure(start({ CONGSO_WEB_PROCESSES: '2' }), /CONGSO_WEB_PROCESSES: nhiều tiến trình web cần PostgreSQL \(DATABASE_URL\)/);
+  });
+
   test('the CLI refuses bad configuration the same way', async () => {
     const dir = tempDataDir();
     dirs.push(dir);
