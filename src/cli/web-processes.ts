@@ -1,7 +1,9 @@
 import cluster, { type Worker } from 'node:cluster';
+import { randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { Config } from '../platform/config.js';
 import { printListening, startProcess } from '../platform/server.js';
+import { VISIT_SECRET_ENV, VisitHub } from '../portal/stats/visit-relay.js';
 
 type Ready = { type: 'congso:listening'; url: string };
 const isReady = (m: unknown): m is Ready => typeof m === 'object' && m !== null && (m as Ready).type === 'congso:listening';
@@ -51,6 +53,11 @@ export async function runPrimary(config: Config, log: Logger, fail: (err: unknow
     fail(err);
   }
   const primary = started;
+  // New at every start and only in memory: visitors hash alike in every web process, and never across restarts.
+  const visitSecret = randomBytes(32);
+  const visits = new VisitHub(primary.database.db, log, visitSecret, (m) => {
+    for (const w of Object.values(cluster.workers ?? {})) if (w?.isConnected()) w.send(m);
+  });
   let stopping = false;
   let announced = false;
   let quickRestarts = 0;
@@ -73,13 +80,15 @@ export async function runPrimary(config: Config, log: Logger, fail: (err: unknow
         }),
     );
     await Promise.all(exits);
+    await visits.stop().catch((err: unknown) => log.error({ err }, 'visitor counts lost at shutdown'));
     await primary.stop().catch((err: unknown) => log.error({ err }, 'could not stop cleanly'));
     process.exit(code);
   };
 
   const fork = () => {
-    const w = cluster.fork();
+    const w = cluster.fork({ [VISIT_SECRET_ENV]: visitSecret.toString('hex') });
     w.on('message', (m: unknown) => {
+      visits.receive(m);
       if (!isReady(m)) return;
       readyAt.set(w, Date.now());
       const ready = Object.values(cluster.workers ?? {}).filter((x) => x && readyAt.has(x)).length;

@@ -70,10 +70,23 @@ describe('several web processes on one PostgreSQL database', { skip: !process.en
     for (let i = 0; i < 4; i++) assert.equal((await request(`${base}/readyz`)).status, 200);
   });
 
-  test('SIGTERM to the primary stops every process cleanly', async () => {
+  test('SIGTERM to the primary stops every process cleanly, with each visitor counted once', async () => {
+    // Two more people, each reaching both processes; the browser of the tests above is the third.
+    for (const userAgent of ['Mozilla/5.0 (Android 14; Mobile) Firefox/133.0', 'Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) Safari/604.1']) {
+      for (let i = 0; i < 6; i++) assert.equal((await request(`${base}/`, { headers: { 'user-agent': userAgent } })).status, 200);
+    }
     const pids = await webPids(server.child.pid!);
     server.child.kill('SIGTERM');
     assert.deepEqual(await server.exited, { code: 0, signal: null }, server.output());
     for (const pid of pids) assert.throws(() => process.kill(pid, 0), /ESRCH/, `web process ${pid} is gone`);
+    const client = new pg.Client({ connectionString: database.url });
+    await client.connect();
+    try {
+      const { rows } = await client.query<{ visitors: string; views: string }>('select sum(visitors) as visitors, sum(views) as views from site_visit_days');
+      assert.equal(Number(rows[0]!.visitors), 3);
+      assert.ok(Number(rows[0]!.views) >= 12, `the last views were written at shutdown (${rows[0]!.views})`);
+    } finally {
+      await client.end();
+    }
   });
 });

@@ -2,7 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { isbot } from 'isbot';
 import type { ViewTarget } from '../cache/page-cache.js';
-import { VisitCounter } from './visit-counter.js';
+import { DEFAULT_FLUSH_MS, VisitCounter } from './visit-counter.js';
+import { visitSharingOfThisProcess } from './visit-relay.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -16,7 +17,6 @@ declare module 'fastify' {
   }
 }
 
-export const DEFAULT_FLUSH_MS = 10_000;
 
 /** isbot's pattern is long and the same few browsers ask again and again, so its answers are kept (bounded). */
 const botVerdicts = new Map<string, boolean>();
@@ -35,7 +35,10 @@ function isCrawler(userAgent: string): boolean {
  * few seconds and on shutdown. Crawlers and clients without a browser signature are not counted.
  */
 async function visitStatsPlugin(app: FastifyInstance, opts: { flushMs?: number }): Promise<void> {
-  const counter = new VisitCounter();
+  // A web process started by a primary shares its visitor-hash secret and reports to it (visit-relay.ts).
+  const sharing = visitSharingOfThisProcess();
+  const counter = new VisitCounter(sharing?.secret, sharing?.relay ?? null);
+  const unlisten = sharing?.listen(counter);
   const now = app.deps.now ?? (() => new Date());
   app.decorate('visitCounter', counter);
   app.decorate('countView', (view: ViewTarget, visitor: { ip: string; userAgent: string }) => {
@@ -63,6 +66,8 @@ async function visitStatsPlugin(app: FastifyInstance, opts: { flushMs?: number }
   timer.unref();
   app.addHook('onClose', async () => {
     clearInterval(timer);
+    unlisten?.();
+    await sharing?.relay.stop();
     // The last counts are written before the database closes (the server closes the app first).
     await counter.flush(app.deps.database.db);
   });

@@ -6,7 +6,9 @@ import { openTestDatabase } from '../../../test/support/db.js';
 import { makeArticle, makeSite } from '../../../test/support/portal-factories.js';
 import { articleViews, articles, siteVisitDays } from '../schema.js';
 import { dailyVisits, monthlyVisits, siteCounters, topArticles } from './queries.js';
+import { createLogger } from '../../platform/logger.js';
 import { ONLINE_WINDOW_MS, VisitCounter } from './visit-counter.js';
+import { RelayToPrimary, VisitHub } from './visit-relay.js';
 
 const alice = { ip: '203.0.113.5', userAgent: 'Mozilla/5.0 Firefox/130' };
 const bob = { ip: '203.0.113.6', userAgent: 'Mozilla/5.0 Firefox/130' };
@@ -122,5 +124,49 @@ describe('visitor statistics', () => {
     const monthly = await monthlyVisits(db(), site.id, 2026);
     assert.equal(monthly.length, 12);
     assert.deepEqual(monthly.slice(0, 3).map((m) => [m.month, m.views, m.visitors]), [[1, 30, 12], [2, 0, 0], [3, 13, 7]]);
+  });
+});
+
+describe('visitor statistics of several web processes', () => {
+  let database: Database;
+  before(async () => {
+    database = await openTestDatabase();
+  });
+  after(() => database.close());
+
+  /** Two web processes and their primary, wired together in memory as the cluster's IPC would. */
+  function server() {
+    const secret = Buffer.alloc(32, 7);
+    const processes: VisitCounter[] = [];
+    const hub = new VisitHub(database.db, createLogger('silent'), secret, (m) => {
+      for (const p of processes) p.setSharedOnline(new Map(m.counts));
+    });
+    const relays = [0, 1].map(() => new RelayToPrimary(async (m) => hub.receive(m)));
+    processes.push(...relays.map((r) => new VisitCounter(secret, r)));
+    return { hub, relays, processes };
+  }
+
+  test('count a visitor once whichever processes they reach, and everyone online in each', async () => {
+    const site = await makeSite(database.db);
+    const { hub, relays, processes } = server();
+    const [one, two] = processes as [VisitCounter, VisitCounter];
+    try {
+      one.record({ siteId: site.id }, alice, at());
+      two.record({ siteId: site.id }, alice, at());
+      two.record({ siteId: site.id }, bob, at());
+      assert.equal(one.onlineNow(site.id, at()), 1, 'before the primary has heard, a process knows only its own');
+      for (const r of relays) await r.flush();
+      hub.broadcast(at());
+      assert.equal(one.onlineNow(site.id, at()), 2);
+      assert.equal(two.onlineNow(site.id, at()), 2);
+      await one.flush(database.db);
+      await two.flush(database.db);
+      await hub.flush();
+      const [row] = await database.db.select().from(siteVisitDays).where(eq(siteVisitDays.siteId, site.id));
+      assert.deepEqual({ views: row!.views, visitors: row!.visitors }, { views: 3, visitors: 2 });
+    } finally {
+      for (const r of relays) await r.stop();
+      await hub.stop();
+    }
   });
 });

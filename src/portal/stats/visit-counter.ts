@@ -3,6 +3,8 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.js';
 import { vnToday } from '../../platform/dates.js';
 
+/** How often counted views are written. */
+export const DEFAULT_FLUSH_MS = 10_000;
 /** Someone seen within this window counts as online now. */
 export const ONLINE_WINDOW_MS = 5 * 60_000;
 /** Beyond this many remembered visitors a day, new ones are counted without being remembered (memory bound). */
@@ -11,18 +13,30 @@ const MAX_REMEMBERED_VISITORS = 500_000;
 type Pending = { views: number; visitors: number };
 
 /**
+ * Where a web process sends what only the whole server can decide (one of several processes, see visit-relay.ts):
+ * whether a visitor is new today across every process, and who is online anywhere.
+ */
+export type VisitRelay = {
+  newVisitor(siteId: string, day: string, id: string): void;
+  seen(siteId: string, id: string, at: number): void;
+};
+
+/**
  * Page views counted in memory and written in batches: no database write per view. A visitor is remembered only as
- * a hash of address and browser keyed by a secret that changes every day and never leaves the process, so nothing
- * about a person is stored and yesterday's visitors cannot be linked to today's. With several processes a person
- * may count once per process; the figures are visitor statistics, not an audit.
+ * a hash of address and browser under a key derived from a secret and the day; the secret never leaves the server's
+ * processes and is new at every start, so nothing about a person is stored and yesterday's visitors cannot be
+ * linked to today's. Processes of one server share the secret, so a visitor hashes alike in each (visit-relay.ts).
  */
 export class VisitCounter {
   private pendingDays = new Map<string, Pending>();
   private pendingArticles = new Map<string, number>();
   private seenToday = new Set<string>();
   private day = '';
-  private dayKey = randomBytes(32);
+  private keyDay = '';
+  private dayKey: Buffer = Buffer.alloc(0);
   private readonly online = new Map<string, Map<string, number>>();
+  /** Online counts of the whole server, as its primary last sent them. */
+  private shared = new Map<string, number>();
   // The Vietnamese day of the last view and the minute it was computed for: formatting a date for every view costs
   // more than the rest of counting it.
   private dayMinute = -1;
@@ -30,49 +44,101 @@ export class VisitCounter {
   /** Grows with every successful write, so copies of the written figures know they are out of date. */
   flushes = 0;
 
+  constructor(
+    private readonly secret: Buffer = randomBytes(32),
+    private readonly relay: VisitRelay | null = null,
+  ) {}
+
   /** Counts one view of a site's page (and of an article, when it is one). */
   record(view: { siteId: string; articleId?: string }, visitor: { ip: string; userAgent: string }, at: Date): void {
+    const day = this.dayOf(at);
+    // A hash keyed by a fixed-length secret prefix: the ids never leave the server, so HMAC's guard against length
+    // extension buys nothing here, and HMAC costs twice as much on every page view.
+    const id = createHash('sha256').update(this.dayKey).update(visitor.ip).update('\0').update(visitor.userAgent).digest('base64url').slice(0, 22);
+    const key = `${view.siteId}|${day}`;
+    const p = this.pendingDays.get(key) ?? { views: 0, visitors: 0 };
+    p.views++;
+    this.pendingDays.set(key, p);
+    const seenKey = `${view.siteId}|${id}`;
+    if (!this.seenToday.has(seenKey)) {
+      if (this.seenToday.size < MAX_REMEMBERED_VISITORS) this.seenToday.add(seenKey);
+      if (this.relay) this.relay.newVisitor(view.siteId, day, id);
+      else p.visitors++;
+    }
+    if (view.articleId) this.pendingArticles.set(view.articleId, (this.pendingArticles.get(view.articleId) ?? 0) + 1);
+    this.seenOnline(view.siteId, id, at.getTime());
+    this.relay?.seen(view.siteId, id, at.getTime());
+  }
+
+  /** A visitor a web process saw first on that day (the primary decides for the whole server): counted once. */
+  countVisitor(siteId: string, day: string, id: string): void {
+    if (day < this.day) return;
+    this.startDay(day);
+    const seenKey = `${siteId}|${id}`;
+    if (this.seenToday.has(seenKey)) return;
+    if (this.seenToday.size < MAX_REMEMBERED_VISITORS) this.seenToday.add(seenKey);
+    const key = `${siteId}|${day}`;
+    const p = this.pendingDays.get(key) ?? { views: 0, visitors: 0 };
+    p.visitors++;
+    this.pendingDays.set(key, p);
+  }
+
+  /** Someone seen on a site at a moment (ms), here or in another process of the server. */
+  seenOnline(siteId: string, id: string, at: number): void {
+    let siteOnline = this.online.get(siteId);
+    if (!siteOnline) this.online.set(siteId, (siteOnline = new Map()));
+    if ((siteOnline.get(id) ?? 0) > at) return;
+    siteOnline.delete(id);
+    siteOnline.set(id, at);
+  }
+
+  /** The whole server's online counts per site, from the primary. */
+  setSharedOnline(counts: Map<string, number>): void {
+    this.shared = counts;
+  }
+
+  /** Every site someone is online on now, with how many. */
+  onlineBySite(at: Date): Map<string, number> {
+    const out = new Map<string, number>();
+    for (const siteId of this.online.keys()) out.set(siteId, this.onlineNow(siteId, at));
+    return out;
+  }
+
+  private dayOf(at: Date): string {
     const minute = Math.floor(at.getTime() / 60_000);
     if (minute !== this.dayMinute) {
       this.dayMinute = minute;
       this.dayOfMinute = vnToday(at);
     }
     const day = this.dayOfMinute;
-    if (day !== this.day) {
-      this.day = day;
-      this.dayKey = randomBytes(32);
-      this.seenToday.clear();
+    if (day !== this.keyDay) {
+      this.keyDay = day;
+      this.dayKey = createHash('sha256').update(this.secret).update(day).digest();
     }
-    // A hash keyed by a fixed-length secret prefix: the ids never leave the process, so HMAC's guard against length
-    // extension buys nothing here, and HMAC costs twice as much on every page view.
-    const id = createHash('sha256').update(this.dayKey).update(visitor.ip).update('\0').update(visitor.userAgent).digest('base64url').slice(0, 22);
-    const key = `${view.siteId}|${day}`;
-    const p = this.pendingDays.get(key) ?? { views: 0, visitors: 0 };
-    p.views++;
-    const seenKey = `${view.siteId}|${id}`;
-    if (!this.seenToday.has(seenKey)) {
-      p.visitors++;
-      if (this.seenToday.size < MAX_REMEMBERED_VISITORS) this.seenToday.add(seenKey);
-    }
-    this.pendingDays.set(key, p);
-    if (view.articleId) this.pendingArticles.set(view.articleId, (this.pendingArticles.get(view.articleId) ?? 0) + 1);
-    let siteOnline = this.online.get(view.siteId);
-    if (!siteOnline) this.online.set(view.siteId, (siteOnline = new Map()));
-    siteOnline.delete(id);
-    siteOnline.set(id, at.getTime());
+    this.startDay(day);
+    return day;
   }
+
+  private startDay(day: string): void {
+    if (day === this.day) return;
+    this.day = day;
+    this.seenToday.clear();
+  }
+
 
   /** People seen on the site within the online window. */
   onlineNow(siteId: string, at: Date): number {
     const siteOnline = this.online.get(siteId);
-    if (!siteOnline) return 0;
+    if (!siteOnline) return this.shared.get(siteId) ?? 0;
     const cutoff = at.getTime() - ONLINE_WINDOW_MS;
-    // Entries are in last-seen order (re-inserted on each view), so the stale ones are at the front.
+    // Entries are in last-seen order (re-inserted on each view), so the stale ones are at the front; a report relayed
+    // from another process may be a moment older than its neighbours, which only delays its removal as long.
     for (const [id, seen] of siteOnline) {
       if (seen >= cutoff) break;
       siteOnline.delete(id);
     }
-    return siteOnline.size;
+    // The primary's figure lags this process's own by a moment; the larger of the two is the better guess.
+    return Math.max(siteOnline.size, this.shared.get(siteId) ?? 0);
   }
 
   /** Counted but not yet written: views and visitors of a site per day, and views per article. */
