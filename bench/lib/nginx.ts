@@ -26,11 +26,11 @@ export function nginxVersion(): string | null {
 const quote = (s: string) => `"${s.replace(/["\\]/g, '\\$&')}"`;
 
 /**
- * One nginx worker (congso is one Node process with one event loop) serving the given files from a temporary
+ * nginx with as many workers as congso has web processes (one by default) serving the given files from a temporary
  * folder: precompressed bytes are sent as they are, with their Content-Encoding, the way gzip_static or a
  * precompressed-brotli setup would serve them. Access log on, to a file, as congso writes its request log.
  */
-export async function startNginx(files: StaticFile[], opts: { cleanup: Cleanup }): Promise<RunningNginx> {
+export async function startNginx(files: StaticFile[], opts: { cleanup: Cleanup; workers?: number }): Promise<RunningNginx> {
   const version = nginxVersion();
   if (!version) throw new Error(`${NGINX_BIN} is not installed`);
   // Under /tmp, readable by all: nginx started as root runs its worker as nobody.
@@ -46,7 +46,7 @@ export async function startNginx(files: StaticFile[], opts: { cleanup: Cleanup }
   });
   const temp = ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map((t) => `${t}_temp_path ${quote(path.join(dir, `${t}-temp`))};`);
   const conf = [
-    'worker_processes 1;',
+    `worker_processes ${opts.workers ?? 1};`,
     'daemon off;',
     `pid ${quote(path.join(dir, 'nginx.pid'))};`,
     `error_log ${quote(path.join(dir, 'error.log'))} warn;`,

@@ -17,9 +17,9 @@ export type RawResponse = { status: number; headers: http.IncomingHttpHeaders; b
  * A GET that keeps the body exactly as sent (fetch would decompress it): these are the bytes nginx serves in the
  * comparison, and their encoding is what the congso figure includes.
  */
-export function rawGet(url: string, headers: Record<string, string> = {}): Promise<RawResponse> {
+export function rawGet(url: string, headers: Record<string, string> = {}, agent: http.Agent | false = false): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
-    const req = http.get(url, { headers, agent: false }, (res) => {
+    const req = http.get(url, { headers, agent }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
@@ -48,14 +48,23 @@ export async function findArticlePath(baseUrl: string): Promise<string> {
 
 /**
  * Proves the page is in congso's page cache: only a cache hit answers a matching If-None-Match with 304 (a render
- * always sends the page).
+ * always sends the page). Each web process keeps its own copy (its footer counters differ), so the two requests go on
+ * one kept-alive connection, which stays with one process; new connections are dealt to the processes in turn, so
+ * twice as many checks as processes reach, fill and prove every one.
  */
-export async function assertCached(baseUrl: string, path: string): Promise<void> {
-  const first = await rawGet(`${baseUrl}${path}`, BROWSER_HEADERS);
-  const etag = first.headers.etag;
-  if (first.status !== 200 || !etag) throw new Error(`GET ${path}: ${first.status}, etag ${etag ?? 'missing'}: the page is not cacheable`);
-  const again = await rawGet(`${baseUrl}${path}`, { ...BROWSER_HEADERS, 'if-none-match': etag });
-  if (again.status !== 304) throw new Error(`GET ${path} with If-None-Match answered ${again.status}, not 304: the page cache missed`);
+export async function assertCached(baseUrl: string, path: string, processes = 1): Promise<void> {
+  for (let i = 0; i < processes * 2; i++) {
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    try {
+      const first = await rawGet(`${baseUrl}${path}`, BROWSER_HEADERS, agent);
+      const etag = first.headers.etag;
+      if (first.status !== 200 || !etag) throw new Error(`GET ${path}: ${first.status}, etag ${etag ?? 'missing'}: the page is not cacheable`);
+      const again = await rawGet(`${baseUrl}${path}`, { ...BROWSER_HEADERS, 'if-none-match': etag }, agent);
+      if (again.status !== 304) throw new Error(`GET ${path} with If-None-Match answered ${again.status}, not 304: the page cache missed`);
+    } finally {
+      agent.destroy();
+    }
+  }
 }
 
 /** GET of one path with browser headers at a fixed concurrency; every response must be 200. */

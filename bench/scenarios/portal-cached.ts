@@ -3,6 +3,7 @@ import { type LoadResult, loadMetrics, loadNote } from '../lib/load.js';
 import { NGINX_BIN, type StaticFile, nginxVersion, startNginx } from '../lib/nginx.js';
 import { BROWSER_HEADERS, assertCached, findArticlePath, pageLoad, rawGet } from '../lib/portal.js';
 import { round } from '../lib/stats.js';
+import { processesLabel, webProcessCounts } from '../lib/web-processes.js';
 import { withServer } from '../lib/with-server.js';
 import type { BenchContext, Engine, Metric, ResultRow } from '../lib/types.js';
 
@@ -20,7 +21,7 @@ type Captured = Page & { file: StaticFile; congso: LoadResult; missedAfterLoad: 
 const engineName: Record<Engine, string> = { pglite: 'PGlite', postgres: 'PostgreSQL' };
 
 /** Warms the cache for each page, proves the hit, saves the exact bytes a browser gets, then measures. */
-async function measureCongso(ctx: BenchContext, baseUrl: string): Promise<Captured[]> {
+async function measureCongso(ctx: BenchContext, baseUrl: string, processes: number): Promise<Captured[]> {
   const { connections, durationSeconds } = ctx.options;
   const pages: Page[] = [
     { label: 'article page', path: await findArticlePath(baseUrl) },
@@ -30,7 +31,7 @@ async function measureCongso(ctx: BenchContext, baseUrl: string): Promise<Captur
   for (const page of pages) {
     // The first request renders and stores; the check then proves the next ones are hits.
     await rawGet(`${baseUrl}${page.path}`, BROWSER_HEADERS);
-    await assertCached(baseUrl, page.path);
+    await assertCached(baseUrl, page.path, processes);
     const res = await rawGet(`${baseUrl}${page.path}`, BROWSER_HEADERS);
     const encoding = typeof res.headers['content-encoding'] === 'string' ? res.headers['content-encoding'] : null;
     saved.push({ page, file: { body: res.body, contentType: String(res.headers['content-type'] ?? 'text/html; charset=utf-8'), contentEncoding: encoding } });
@@ -42,7 +43,7 @@ async function measureCongso(ctx: BenchContext, baseUrl: string): Promise<Captur
     const congso = await pageLoad(baseUrl, page.path, { connections, durationSeconds });
     let missedAfterLoad: string | null = null;
     try {
-      await assertCached(baseUrl, page.path);
+      await assertCached(baseUrl, page.path, processes);
     } catch (err) {
       missedAfterLoad = err instanceof Error ? err.message : String(err);
     }
@@ -85,45 +86,48 @@ export async function run(ctx: BenchContext): Promise<ResultRow[]> {
       rows.push({ case: 'cached article and home page', engine, metrics: [], note: skip });
       continue;
     }
-    const captured = await withServer(ctx, engine, {}, (server) => measureCongso(ctx, server.url));
-    // The server is stopped before nginx runs, so the two never share the cores.
-    let nginxLoads: LoadResult[] | null = null;
-    if (nginx) {
-      const server = await startNginx(captured.map((c) => c.file), { cleanup: ctx.cleanup });
-      try {
-        nginxLoads = [];
-        for (const [i, c] of captured.entries()) {
-          const path = server.paths[i]!;
-          await assertSameBytes(server.url, path, c.file);
-          await pageLoad(server.url, path, { connections, durationSeconds: WARM_UP_SECONDS });
-          const r = await pageLoad(server.url, path, { connections, durationSeconds });
-          ctx.log(`nginx, ${engineName[engine]} ${c.label} bytes: ${r.reqPerSec} req/s, p99 ${r.p99Ms} ms`);
-          nginxLoads.push(r);
+    for (const processes of webProcessCounts(engine)) {
+      const captured = await withServer(ctx, engine, { CONGSO_WEB_PROCESSES: String(processes) }, (server) => measureCongso(ctx, server.url, processes));
+      // The server is stopped before nginx runs, so the two never share the cores.
+      let nginxLoads: LoadResult[] | null = null;
+      if (nginx) {
+        const server = await startNginx(captured.map((c) => c.file), { cleanup: ctx.cleanup, workers: processes });
+        try {
+          nginxLoads = [];
+          for (const [i, c] of captured.entries()) {
+            const path = server.paths[i]!;
+            await assertSameBytes(server.url, path, c.file);
+            await pageLoad(server.url, path, { connections, durationSeconds: WARM_UP_SECONDS });
+            const r = await pageLoad(server.url, path, { connections, durationSeconds });
+            ctx.log(`nginx ×${processes}, ${engineName[engine]} ${c.label} bytes: ${r.reqPerSec} req/s, p99 ${r.p99Ms} ms`);
+            nginxLoads.push(r);
+          }
+        } finally {
+          await server.stop();
         }
-      } finally {
-        await server.stop();
       }
-    }
-    captured.forEach((c, i) => {
-      const n = nginxLoads?.[i];
-      const ratio = n ? ratioMetric(c.congso, n) : null;
-      rows.push({
-        case: `${pageCase(c)} (${label})`,
-        engine,
-        metrics: [...loadMetrics(c.congso), ...(ratio ? [ratio] : [])],
-        note: notes(
-          loadNote(c.congso, 200),
-          c.missedAfterLoad && `after the load: ${c.missedAfterLoad}`,
-          ratio && ratio.value < GOAL_RATIO * 100 ? `below the goal of ${GOAL_RATIO * 100} % of nginx` : null,
-          nginx ? null : `no nginx at ${NGINX_BIN}: no comparison`,
-        ),
+      const workers = processes === 1 ? '1 worker' : `${processes} workers`;
+      captured.forEach((c, i) => {
+        const n = nginxLoads?.[i];
+        const ratio = n ? ratioMetric(c.congso, n) : null;
+        rows.push({
+          case: `${pageCase(c)}, ${processesLabel(processes)} (${label})`,
+          engine,
+          metrics: [...loadMetrics(c.congso), ...(ratio ? [ratio] : [])],
+          note: notes(
+            loadNote(c.congso, 200),
+            c.missedAfterLoad && `after the load: ${c.missedAfterLoad}`,
+            ratio && ratio.value < GOAL_RATIO * 100 ? `below the goal of ${GOAL_RATIO * 100} % of nginx` : null,
+            nginx ? null : `no nginx at ${NGINX_BIN}: no comparison`,
+          ),
+        });
+        rows.push(
+          n
+            ? { case: `${nginx}, ${workers}, the same ${c.label} bytes from disk (${label})`, engine: null, metrics: loadMetrics(n), note: notes(`bytes of the ${engineName[engine]} server`, loadNote(n, 200)) }
+            : { case: `nginx, the same ${c.label} bytes from disk`, engine: null, metrics: [], note: `skipped: nginx is not installed at ${NGINX_BIN} (set BENCH_NGINX)` },
+        );
       });
-      rows.push(
-        n
-          ? { case: `${nginx}, 1 worker, the same ${c.label} bytes from disk (${label})`, engine: null, metrics: loadMetrics(n), note: notes(`bytes of the ${engineName[engine]} server`, loadNote(n, 200)) }
-          : { case: `nginx, the same ${c.label} bytes from disk`, engine: null, metrics: [], note: `skipped: nginx is not installed at ${NGINX_BIN} (set BENCH_NGINX)` },
-      );
-    });
+    }
   }
   return rows;
 }
