@@ -4,7 +4,6 @@ import { assetsDir } from '../paths.js';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import multipart from '@fastify/multipart';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -12,6 +11,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest, LogController } from 'fastify';
 import type { Logger } from 'pino';
 import { installErrorHandlers } from './errors.js';
+import { securityHeaders } from './security-headers.js';
 import { requestContext } from './request-context.js';
 import { backOfficeGuard } from './back-office-guard.js';
 import type { AppDeps } from './types.js';
@@ -100,7 +100,7 @@ export async function buildApp(deps: AppDeps, logger: Logger): Promise<FastifyIn
   await app.register(visitStats);
   await app.register(pageCache, { maxBytes: deps.config.pageCacheBytes });
   answerFromCache = app.answerFromCache;
-  await app.register(helmet, {
+  const security = securityHeaders({
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -113,6 +113,9 @@ export async function buildApp(deps: AppDeps, logger: Logger): Promise<FastifyIn
       },
     },
     hsts: deps.config.baseUrl.startsWith('https://'),
+  });
+  app.addHook('onRequest', async (_req, reply) => {
+    reply.headers(security);
   });
   await app.register(cookie);
   await app.register(formbody, { bodyLimit: 256 * 1024 });
