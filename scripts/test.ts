@@ -19,8 +19,13 @@ function collect(dir: string, out: string[] = []): string[] {
 }
 
 const filter = process.argv.slice(2);
-let files = [...collect(path.join(root, 'src')), ...collect(path.join(root, 'test'))].sort();
+// Browser and process-level tests take the longest: started first, they do not leave one runner busy at the end
+// while the other has nothing left (longest first packs the two runners best).
+const slow = (f: string) => (f.startsWith('test/e2e/') ? 0 : f.startsWith('test/ops/') ? 1 : 2);
+let files = [...collect(path.join(root, 'src')), ...collect(path.join(root, 'test'))].sort((a, b) => slow(a) - slow(b) || a.localeCompare(b));
 if (filter.length) files = files.filter((f) => filter.some((x) => f.includes(x)));
+const concurrency = Number(process.env.TEST_CONCURRENCY ?? 2);
+if (!Number.isInteger(concurrency) || concurrency < 1) throw new Error(`TEST_CONCURRENCY must be a whole number ≥ 1 (got ${process.env.TEST_CONCURRENCY})`);
 
 // The production build (bundle and stylesheet, a few seconds): browser tests look at the real stylesheet, and the
 // process-level tests run the bundle, as production does, instead of compiling the sources at every spawn.
@@ -28,9 +33,9 @@ const build = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build.ts'
 if (build.status !== 0) process.exit(build.status ?? 1);
 const started = Date.now();
 await ensureTemplate();
-console.log(`engine: ${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite (embedded)'}; template ready in ${Date.now() - started} ms; ${files.length} test files`);
+console.log(`engine: ${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite (embedded)'}; template ready in ${Date.now() - started} ms; ${files.length} test files, ${concurrency} at a time`);
 
-const r = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-reporter=spec', ...files], {
+const r = spawnSync(process.execPath, ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, '--test-reporter=spec', ...files], {
   cwd: root,
   stdio: 'inherit',
   env: { ...process.env, NODE_ENV: 'test' },
