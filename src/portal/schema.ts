@@ -308,6 +308,21 @@ export const searchEntries = pgTable(
   ],
 );
 
+/**
+ * The distinct words of the searchable titles (folded like title_folded, letters only, two or more), each with the
+ * number of entries whose title has it; kept by triggers on search_entries (migration 0013) in the transaction that
+ * publishes or withdraws. "Did you mean" looks a misspelt word up here, a few thousand short words under a trigram
+ * index, instead of comparing the query with titles.
+ */
+export const searchWords = pgTable(
+  'search_words',
+  {
+    word: text('word').primaryKey(),
+    entries: integer('entries').notNull(),
+  },
+  (t) => [index('search_words_trgm').using('gin', sql`${t.word} gin_trgm_ops`)],
+);
+
 /** Visits per site and day, flushed in batches from memory; no row per page view and nothing about the visitor. */
 export const siteVisitDays = pgTable(
   'site_visit_days',

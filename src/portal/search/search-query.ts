@@ -2,6 +2,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import { type Queryable, queryRows } from '../../platform/db/client.js';
 import type { ParsedQuery } from './parse-query.js';
 import type { SearchEntityType } from './search-index.js';
+import { type SuggestionRow, suggestionsSql } from './suggestions.js';
 
 /**
  * Ranking looks at the newest this-many matches only, and matches are counted as far as one more ("more than
@@ -114,50 +115,6 @@ export type WindowRow = {
   suggestions: SuggestionRow[] | string | null;
 };
 
-/** A title offered when nothing was found. */
-export type SuggestionRow = { title: string; url: string; slug: string | null; is_main: boolean | null };
-
-/**
- * Looser than the 0.6 the main match uses: a suggestion may be further from what was typed ("thein tai" is 0.44
- * from "thiên tai").
- */
-const SUGGEST_THRESHOLD = 0.35;
-
-/**
- * Suggestions come from this many of the newest titles. Over all titles, a misspelling of short words ("chuyne dio
- * so") is within 0.35 of half the corpus through its trigrams ("  s", "so "), and comparing each cost ~700 ms at
- * 100,000 entries; the newest titles carry the words people are looking for, and comparing them is 1,000
- * word_similarity calls (16–23 ms on the shared bench VM, the larger part of a misspelling's time).
- */
-const SUGGEST_SAMPLE = 1000;
-
-/**
- * The words suggestions are looked for with, or null when too little is left to guess from. A mistyped document
- * number is not guessed at: "15/2025" is as near to 16/2025 as to 15/2024.
- */
-export function suggestionWords(q: ParsedQuery): string | null {
-  const words = q.folded.split(' ').filter((w) => !q.numbers.includes(w)).join(' ');
-  return words.replace(/ /g, '').length < 3 ? null : words;
-}
-
-/**
- * The five titles most like the words among the newest SUGGEST_SAMPLE, whatever the filters were (removing them is
- * one of the tips), as a JSON array, most alike first; the sample is only read when `gate` holds (the window found
- * nothing), which PostgreSQL checks once before reading it.
- */
-export function suggestionsSql(words: string, locale: 'vi' | 'en' | undefined, gate: SQL): SQL {
-  return sql`select coalesce(json_agg(json_build_object('title', title, 'url', url, 'slug', slug, 'is_main', is_main)
-        order by similarity desc, published_at desc, entity_id), '[]'::json)
-      from (
-        select * from (
-          select e.title, e.url, s.slug, s.is_main, e.published_at, e.entity_id, word_similarity(${words}, e.title_folded) as similarity
-          from search_entries e left join sites s on s.id = e.site_id
-          where ${gate} and (s.id is null or s.active) ${locale ? sql`and e.locale = ${locale}` : sql``}
-          order by e.published_at desc, e.entity_id limit ${SUGGEST_SAMPLE}
-        ) x where similarity >= ${SUGGEST_THRESHOLD} order by similarity desc, published_at desc, entity_id limit 5
-      ) y`;
-}
-
 export type WindowQuery = {
   match: SQL;
   /** False when the match is known to be rare (a document number), so no bound is estimated. */
@@ -171,7 +128,7 @@ export type WindowQuery = {
   limit: number;
   offset: number;
   /** Words and locale for suggestions to come back with an empty page in the same statement; absent: none. */
-  suggest?: { words: string; locale: 'vi' | 'en' | undefined };
+  suggest?: { words: string[]; locale: 'vi' | 'en' | undefined };
 };
 
 const FROM = sql`search_entries e left join sites s on s.id = e.site_id`;

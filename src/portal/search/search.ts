@@ -9,7 +9,8 @@ import { QUERY_MAX_LENGTH, type Segment, highlight } from '../text/search-text.j
 import { siteBase } from '../urls.js';
 import { type ParsedQuery, didYouMean, parseQuery } from './parse-query.js';
 import type { SearchEntityType } from './search-index.js';
-import { RANK_WINDOW, type SuggestionRow, type WindowQuery, type WindowRow, disableSeqScan, matchSql, searchWindow, suggestionWords, suggestionsSql } from './search-query.js';
+import { RANK_WINDOW, type WindowQuery, type WindowRow, disableSeqScan, matchSql, searchWindow } from './search-query.js';
+import { type SuggestionRow, suggestionWords, suggestionsSql } from './suggestions.js';
 
 export const SEARCH_TYPES = ['article', 'page', 'legal', 'question', 'procedure'] as const satisfies readonly SearchEntityType[];
 export const PAGE_SIZES = [10, 20] as const;
