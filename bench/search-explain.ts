@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { search } from '../src/portal/search/search.js';
-import { openPostgres } from '../src/platform/db/client.js';
+import { openPostgres, queryRows } from '../src/platform/db/client.js';
 import { benchCtx } from './lib/search-corpus.js';
 import { round } from './lib/stats.js';
 import { QUERIES } from './scenarios/search.js';
@@ -43,7 +43,7 @@ function cpuMs(pid: number): number {
 }
 
 if (cpuRuns > 0) {
-  const [{ pid }] = (await database.db.execute(sql`select pg_backend_pid() as pid`)).rows as unknown as [{ pid: number }];
+  const [{ pid }] = (await queryRows<{ pid: number }>(database.db, sql`select pg_backend_pid() as pid`)) as [{ pid: number }];
   const base = benchCtx(database);
   for (const q of queries.length ? queries : QUERIES) {
     await search(base, { q });
