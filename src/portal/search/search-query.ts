@@ -129,6 +129,8 @@ export type WindowQuery = {
   offset: number;
   /** Words and locale for suggestions to come back with an empty page in the same statement; absent: none. */
   suggest?: { words: string[]; locale: 'vi' | 'en' | undefined };
+  /** Names the match, filters and type (not the page) for the estimate's memo; absent: estimated every time. */
+  estimateKey?: string;
 };
 
 const FROM = sql`search_entries e left join sites s on s.id = e.site_id`;
@@ -179,11 +181,31 @@ export async function disableSeqScan(db: Queryable): Promise<void> {
  * transaction with sequential scans switched off (disableSeqScan).
  */
 export async function searchWindow(db: Queryable, w: WindowQuery, entryFilters: SQL): Promise<WindowRow[]> {
-  const cut = w.mayBeCommon ? await cutoffs(db, w.match, entryFilters, w.type) : { all: null, typed: null };
+  const remembered = w.estimateKey === undefined ? undefined : estimates.get(w.estimateKey);
+  const fresh = remembered !== undefined && Date.now() - remembered.at < ESTIMATE_TTL_MS;
+  const cut = !w.mayBeCommon ? { all: null, typed: null } : fresh ? remembered.cut : await cutoffs(db, w.match, entryFilters, w.type);
+  if (w.mayBeCommon && !fresh && w.estimateKey !== undefined) remember(w.estimateKey, cut);
   const rows = await queryRows<WindowRow>(db, windowSql(w, cut));
   const first = rows[0];
   const short = (n: number | null | undefined, since: string | null) => since !== null && (n ?? 0) <= RANK_WINDOW;
   const retry: Cutoffs = { all: short(first?.n, cut.all) ? null : cut.all, typed: short(first?.typed_n, cut.typed) ? null : cut.typed };
   if (retry.all === cut.all && retry.typed === cut.typed) return rows;
+  if (w.estimateKey !== undefined) estimates.delete(w.estimateKey);
   return queryRows<WindowRow>(db, windowSql(w, retry));
+}
+
+/**
+ * The estimates of the last searches, for a minute: popular searches repeat (and a person turns pages), and the
+ * estimate is a statement (200 tsvectors read) of each. Any bound gives the right page (searchWindow checks it and
+ * runs again without one), so a stale one, or one from another database of the process, costs time only; a bound
+ * that left a window short is forgotten.
+ */
+const estimates = new Map<string, { at: number; cut: Cutoffs }>();
+const ESTIMATE_TTL_MS = 60_000;
+const ESTIMATES_KEPT = 500;
+
+function remember(key: string, cut: Cutoffs): void {
+  estimates.delete(key);
+  if (estimates.size >= ESTIMATES_KEPT) estimates.delete(estimates.keys().next().value!);
+  estimates.set(key, { at: Date.now(), cut });
 }

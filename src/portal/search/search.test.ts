@@ -191,6 +191,17 @@ describe('portal search', () => {
     assert.equal(res.hits.length, 20, 'the last reachable page is full of older matches');
   });
 
+  test('an estimate remembered from an earlier search never changes the page when the matches changed since', async () => {
+    const site = await makeSite(db());
+    const newest = new Date('2026-02-20T00:00:00Z');
+    await entries(site.id, 'nhotam', RANK_WINDOW + 300, newest);
+    assert.equal((await find({ q: 'nhotam', siteId: site.id })).totalAtLeast, true);
+    // The newest 600 are withdrawn: the remembered bound now leaves the window short.
+    await db().execute(sql`delete from search_entries where site_id = ${site.id} and published_at > ${newest.toISOString()}::timestamptz - interval '601 hours'`);
+    const res = await find({ q: 'nhotam', siteId: site.id, page: 35, pageSize: 20 });
+    assert.deepEqual([res.total, res.totalAtLeast, res.hits.at(-1)?.title], [RANK_WINDOW + 300 - 600, false, `nhotam ${RANK_WINDOW + 300}`]);
+  });
+
   test('"did you mean" takes the spelling most of the titles use', () => {
     const titles = ['Sở Nội vụ chuyển đổi số hồ sơ', 'Chuyển đổi số toàn tỉnh', 'Quyết định về chuyển đổi số'];
     assert.equal(didYouMean(parseQuery('chuyne dio so'), titles), 'chuyển đổi số');

@@ -147,10 +147,21 @@ export async function search(ctx: Ctx, raw: unknown): Promise<SearchResult> {
   const onEntry = sql.join(entryFilters, sql` and `);
   const now = ctx.now().toISOString();
   const score = (r: SQL) => sql`(${r}) * (1 + 0.5 / (1 + greatest(0, extract(epoch from (${now}::timestamptz - w.published_at))::float8 / 86400) / 90))`;
-  const window = (db: Queryable, match: SQL, r: SQL, mayBeCommon: boolean, suggest?: WindowQuery['suggest']) =>
+  const window = (db: Queryable, pass: 'exact' | 'fuzzy', match: SQL, r: SQL, mayBeCommon: boolean, suggest?: WindowQuery['suggest']) =>
     searchWindow(
       db,
-      { match, mayBeCommon, rank: r, where: sql`(s.id is null or s.active) and ${onEntry}`, type: input.type, score, limit: input.pageSize, offset: (input.page - 1) * input.pageSize, suggest },
+      {
+        match,
+        mayBeCommon,
+        rank: r,
+        where: sql`(s.id is null or s.active) and ${onEntry}`,
+        type: input.type,
+        score,
+        limit: input.pageSize,
+        offset: (input.page - 1) * input.pageSize,
+        suggest,
+        estimateKey: JSON.stringify([pass, query.websearch, query.folded, input.siteId, input.categoryId, input.locale, input.from, input.to, input.type]),
+      },
       onEntry,
     );
   const words = suggestionWords(query);
@@ -158,8 +169,8 @@ export async function search(ctx: Ctx, raw: unknown): Promise<SearchResult> {
   // and a misspelling costs no more round trips than it must.
   const { rows, suggested } = await inTransaction(ctx, async (tx) => {
     await disableSeqScan(tx.db);
-    let rows = await window(tx.db, exact, rank, query.numbers.length === 0);
-    if (fuzzy && (rows[0]?.n ?? 0) === 0) rows = await window(tx.db, fuzzy, fuzzyRank, true, words ? { words, locale: input.locale } : undefined);
+    let rows = await window(tx.db, 'exact', exact, rank, query.numbers.length === 0);
+    if (fuzzy && (rows[0]?.n ?? 0) === 0) rows = await window(tx.db, 'fuzzy', fuzzy, fuzzyRank, true, words ? { words, locale: input.locale } : undefined);
     const found = (input.type ? rows[0]?.typed_n : rows[0]?.n) ?? 0;
     const carried = parseSuggestions(rows[0]?.suggestions);
     if (found > 0 || !words || carried) return { rows, suggested: carried ?? [] };
