@@ -124,7 +124,7 @@ try {
   // The backend has exited, so its function statistics have been flushed.
   const client = new pg.Client({ connectionString: url });
   await client.connect();
-  const fns = await client.query<{ funcname: string; calls: string; total: number; self: number }>('select funcname, calls, total_time as total, self_time as self from pg_stat_user_functions order by total_time desc');
+  const fns = await client.query<{ funcname: string; calls: string; total: number; self: number }>('select funcname, calls, total_time as total, self_time as self from pg_stat_user_functions where calls > 0 order by total_time desc');
   await client.end();
   console.log('\nfunctions and triggers, per submission: calls, total ms, self ms');
   for (const f of fns.rows) console.log(`${(Number(f.calls) / n).toFixed(2).padStart(5)} ${(f.total / n).toFixed(3).padStart(7)} ${(f.self / n).toFixed(3).padStart(7)}  ${f.funcname}`);
