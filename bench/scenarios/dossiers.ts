@@ -95,30 +95,7 @@ async function submissions(ctx: BenchContext, engine: Engine): Promise<ResultRow
   const worker = await startWorker({ database, log, handlers: [...platformJobs, mailJob({ secrets, mailer: { mode: 'outbox', send: async () => {} } }), smsJob({ secrets, sender: { mode: 'outbox', send: async () => {} } }), ...dossierJobs({ baseUrl: 'http://bench', secrets })], work: false });
   try {
     await database.migrate();
-    const system = ctxOf(database, systemActor('bench'), () => new Date());
-    await seedDemo(system);
-    // A province's filings go to many agencies at once: the drafts are spread round-robin over every agency that
-    // resolves a fully-online demo procedure, as citizens of different communes and departments file side by side.
-    const offers = await database.db
-      .select({ code: procedures.code, agencyId: procedureAgencies.agencyId })
-      .from(procedures)
-      .innerJoin(procedureVersions, eq(procedureVersions.id, procedures.currentVersionId))
-      .innerJoin(procedureAgencies, eq(procedureAgencies.procedureId, procedures.id))
-      .where(eq(procedures.level, 'full_online'))
-      .orderBy(procedures.code, procedureAgencies.agencyId);
-    const storage = new LocalFileStorage({ root: path.join(dir, 'files'), maxBytes: 1 << 20 });
-    const drafts: (SubmitDraft & { ctx: Ctx })[] = [];
-    const forms = new Map<string, Record<string, string>>();
-    for (let i = 0; i < SUBMISSIONS; i++) {
-      const offer = offers[i % offers.length]!;
-      const [u] = await database.db.insert(users).values({ kind: 'citizen', email: `bench${i}@example.vn`, fullName: `Công Dân ${i}` }).returning();
-      const c = ctxOf(database, { userId: u!.id, kind: 'citizen', label: u!.fullName, agencyId: null, grants: [] }, () => new Date());
-      const draft = await startDossier(c, offer.code, { agencyId: offer.agencyId });
-      const docs = await queryRows<{ code: string }>(database.db, sql`select d->>'code' as code from procedure_versions v, jsonb_array_elements(v.definition->'documents') d where v.id = ${draft.procedureVersionId} and (d->>'required')::boolean and (d->>'electronicCopyAccepted')::boolean`);
-      for (const d of docs) await attachDocument(c, storage, 1 << 20, draft.id, d.code, { name: 'giay-to.pdf', content: PDF });
-      if (!forms.has(offer.code)) forms.set(offer.code, await answersFor(database, draft.id));
-      drafts.push({ ctx: c, actor: c.actor!, id: draft.id, form: forms.get(offer.code)! });
-    }
+    const { drafts, offers } = await prepareDrafts(database, path.join(dir, 'files'), SUBMISSIONS);
     const agencyCount = new Set(offers.map((o) => o.agencyId)).size;
     const seconds = url ? await fileInThreads(url, drafts, secret) : await fileInProcess(drafts, secrets);
     const [{ n }] = (await queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from dossiers where state = 'submitted'`)) as [{ n: number }];
@@ -134,6 +111,38 @@ async function submissions(ctx: BenchContext, engine: Engine): Promise<ResultRow
     await worker.stop();
     await database.close();
   }
+}
+
+/**
+ * The demo province seeded into a migrated database and `count` drafts ready to file, each with its required
+ * attachments (untimed; the profile in bench/submit-profile.ts prepares the same).
+ */
+export async function prepareDrafts(database: Database, filesDir: string, count: number): Promise<{ drafts: (SubmitDraft & { ctx: Ctx })[]; offers: { code: string; agencyId: string }[] }> {
+  const system = ctxOf(database, systemActor('bench'), () => new Date());
+  await seedDemo(system);
+  // A province's filings go to many agencies at once: the drafts are spread round-robin over every agency that
+  // resolves a fully-online demo procedure, as citizens of different communes and departments file side by side.
+  const offers = await database.db
+    .select({ code: procedures.code, agencyId: procedureAgencies.agencyId })
+    .from(procedures)
+    .innerJoin(procedureVersions, eq(procedureVersions.id, procedures.currentVersionId))
+    .innerJoin(procedureAgencies, eq(procedureAgencies.procedureId, procedures.id))
+    .where(eq(procedures.level, 'full_online'))
+    .orderBy(procedures.code, procedureAgencies.agencyId);
+  const storage = new LocalFileStorage({ root: filesDir, maxBytes: 1 << 20 });
+  const drafts: (SubmitDraft & { ctx: Ctx })[] = [];
+  const forms = new Map<string, Record<string, string>>();
+  for (let i = 0; i < count; i++) {
+    const offer = offers[i % offers.length]!;
+    const [u] = await database.db.insert(users).values({ kind: 'citizen', email: `bench${i}@example.vn`, fullName: `Công Dân ${i}` }).returning();
+    const c = ctxOf(database, { userId: u!.id, kind: 'citizen', label: u!.fullName, agencyId: null, grants: [] }, () => new Date());
+    const draft = await startDossier(c, offer.code, { agencyId: offer.agencyId });
+    const docs = await queryRows<{ code: string }>(database.db, sql`select d->>'code' as code from procedure_versions v, jsonb_array_elements(v.definition->'documents') d where v.id = ${draft.procedureVersionId} and (d->>'required')::boolean and (d->>'electronicCopyAccepted')::boolean`);
+    for (const d of docs) await attachDocument(c, storage, 1 << 20, draft.id, d.code, { name: 'giay-to.pdf', content: PDF });
+    if (!forms.has(offer.code)) forms.set(offer.code, await answersFor(database, draft.id));
+    drafts.push({ ctx: c, actor: c.actor!, id: draft.id, form: forms.get(offer.code)! });
+  }
+  return { drafts, offers };
 }
 
 /** One connection, one at a time (PGlite): seconds taken. */

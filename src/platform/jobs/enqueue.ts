@@ -1,7 +1,6 @@
-import { sql } from 'drizzle-orm';
-import { fromDrizzle, type PgBoss } from 'pg-boss';
+import type { PgBoss } from 'pg-boss';
 import type { z } from 'zod';
-import type { Tx } from '../db/client.js';
+import { type Tx, preparedRows } from '../db/client.js';
 import { type JobRef, storedPayload } from './define-job.js';
 
 export type EnqueueOptions = {
@@ -56,9 +55,26 @@ export async function enqueue<S extends z.ZodType>(
   // single-connection embedded database any other query would wait for this transaction forever.
   // pg-boss checks the presence of an option, not its value, so absent options must be left out.
   return sender.boss.send(job.name, storedPayload(job, payload), {
-    db: fromDrizzle(tx.db as never, sql),
+    db: onTransaction(tx.db),
     ...(options.runAt && { startAfter: options.runAt }),
     ...(options.singletonKey !== undefined && { singletonKey: options.singletonKey }),
     ...(options.retryLimit !== undefined && { retryLimit: options.retryLimit }),
   });
+}
+
+/** Names of pg-boss's statements, one per text: a queue's insert is the same text every time. */
+const statementNames = new Map<string, string>();
+
+/**
+ * pg-boss's statements on the caller's transaction, each as a named statement: a submission files its mail with
+ * the same insert every time, which PostgreSQL then parses and plans once per connection.
+ */
+function onTransaction(db: Tx): { executeSql(text: string, values: unknown[]): Promise<{ rows: unknown[] }> } {
+  return {
+    async executeSql(text, values) {
+      let name = statementNames.get(text);
+      if (!name) statementNames.set(text, (name = `pgboss_${statementNames.size}`));
+      return { rows: await preparedRows(db, name, text, values) };
+    },
+  };
 }

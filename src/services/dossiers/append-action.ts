@@ -41,6 +41,10 @@ export type ActionInput = {
 export const actionKey = z.string({ error: 'dossier.error.submissionKey' }).min(8, { error: 'dossier.error.submissionKey' }).max(100, { error: 'dossier.error.submissionKey' });
 export const expectedSeq = z.preprocess((v) => (v === '' || v === undefined ? undefined : v), z.coerce.number().int().min(0).optional());
 
+/** The log entry, every column given (recordAudit's values are $1–$15). */
+const LOG_INSERT = `insert into dossier_actions (dossier_id, seq, type, key, from_state, to_state, step_code, actor_id, actor_name, actor_agency_id, at, due_at, note, data)
+  values ($16::uuid, $17::integer, $18, $19, $20::dossier_state, $21::dossier_state, $22, $23::uuid, $24, $25::uuid, $26::timestamptz, $27::timestamptz, $28, $29::jsonb)`;
+
 export type Appended = { dossier: Dossier; action: DossierAction; replayed: boolean };
 
 /**
@@ -69,36 +73,42 @@ export async function appendAction(ctx: Ctx & { db: Tx }, read: Dossier, input: 
     if (raced) return raced;
     throw new Conflict('dossier.conflict');
   }
-  const [action] = await ctx.db
-    .insert(dossierActions)
-    .values({
-      dossierId: read.id,
-      seq,
-      type: input.type,
-      key: input.key,
-      fromState: read.state,
-      toState: input.toState,
-      stepCode: input.stepCode ?? dossier.stepCode,
-      actorId: ctx.actor?.userId ?? null,
-      actorName: ctx.actor?.label ?? 'system',
-      actorAgencyId: ctx.actor?.agencyId ?? null,
-      at,
-      dueAt: input.dueAt ?? null,
-      note: input.note ?? null,
-      data: input.data ?? {},
-    })
-    .returning();
+  const action: DossierAction = {
+    dossierId: read.id,
+    seq,
+    type: input.type,
+    key: input.key,
+    fromState: read.state,
+    toState: input.toState,
+    stepCode: input.stepCode ?? dossier.stepCode,
+    actorId: ctx.actor?.userId ?? null,
+    actorName: ctx.actor?.label ?? 'system',
+    actorAgencyId: ctx.actor?.agencyId ?? null,
+    at,
+    dueAt: input.dueAt ?? null,
+    note: input.note ?? null,
+    data: input.data ?? {},
+  };
   if (input.changes?.stepDueAt) await scheduleStepReminders(ctx, dossier, at);
   if (input.effects) await input.effects(dossier);
-  await recordAudit(ctx, {
-    action: `dossier.${input.type}`,
-    entityType: 'dossier',
-    entityId: read.id,
-    agencyId: dossier.agencyId,
-    // The log row, not the applicant's personal data: who, what, when, from which state to which.
-    after: { code: dossier.code, seq, fromState: read.state, toState: input.toState, stepCode: action!.stepCode },
-  });
-  return { dossier, action: action!, replayed: false };
+  // The log entry goes with the audit entry, one round trip for both.
+  await recordAudit(
+    ctx,
+    {
+      action: `dossier.${input.type}`,
+      entityType: 'dossier',
+      entityId: read.id,
+      agencyId: dossier.agencyId,
+      // The log row, not the applicant's personal data: who, what, when, from which state to which.
+      after: { code: dossier.code, seq, fromState: read.state, toState: input.toState, stepCode: action.stepCode },
+    },
+    {
+      name: 'dossier_action',
+      text: LOG_INSERT,
+      values: [action.dossierId, action.seq, action.type, action.key, action.fromState, action.toState, action.stepCode, action.actorId, action.actorName, action.actorAgencyId, action.at, action.dueAt, action.note, JSON.stringify(action.data)],
+    },
+  );
+  return { dossier, action, replayed: false };
 }
 
 async function loggedAction(db: Tx, dossierId: string, key: string): Promise<Appended | null> {

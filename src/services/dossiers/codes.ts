@@ -1,6 +1,5 @@
-import { sql } from 'drizzle-orm';
 import type { Queryable, Tx } from '../../platform/db/client.js';
-import { queryRows } from '../../platform/db/client.js';
+import { preparedRows } from '../../platform/db/client.js';
 import { VN_OFFSET_MS } from '../calendar/working-time.js';
 
 /** The day a moment falls on in Vietnam, as yyyy-mm-dd: codes restart at local midnight. */
@@ -24,12 +23,14 @@ export function vnDay(at: Date): string {
 export async function nextDossierCode(db: Queryable, agencyId: string, at: Date): Promise<string> {
   const day = vnDay(at);
   const ownTransaction = typeof (db as Partial<Tx>).rollback !== 'function';
-  const [row] = await queryRows<{ last: number; agency_code: string }>(
+  const [row] = await preparedRows<{ last: number; agency_code: string }>(
     db,
-    sql`insert into dossier_counters (agency_id, day, last)
-        select ${agencyId}::uuid, ${day}::date, 1 from (select ${ownTransaction ? sql`set_config('synchronous_commit', 'off', true)` : sql`null`}) as commit_mode
+    ownTransaction ? 'dossier_code_own' : 'dossier_code',
+    `insert into dossier_counters (agency_id, day, last)
+        select $1::uuid, $2::date, 1 from (select ${ownTransaction ? `set_config('synchronous_commit', 'off', true)` : 'null'}) as commit_mode
         on conflict (agency_id, day) do update set last = dossier_counters.last + 1
         returning last, (select code from agencies where id = dossier_counters.agency_id) as agency_code`,
+    [agencyId, day],
   );
   const yymmdd = day.slice(2).replaceAll('-', '');
   return `${row!.agency_code}-${yymmdd}-${String(row!.last).padStart(4, '0')}`;

@@ -98,9 +98,20 @@ export async function submitDossier(ctx: Ctx, deps: NotifyDeps, id: string, body
 }
 
 /** The applicant's own dossier, its procedure version's definition and the codes of its uploaded documents, in one read. */
-async function draftToFile(ctx: Ctx, id: string): Promise<{ current: Dossier; definition: (typeof procedureVersions.$inferSelect)['definition']; uploaded: (string | null)[] }> {
+async function draftToFile(ctx: Ctx, id: string): Promise<{ current: Dossier; definition: Definition; uploaded: (string | null)[] }> {
   const { userId } = requireCitizen(ctx);
-  const [row] = await ctx.db
+  let statement = draftStatements.get(ctx.db);
+  if (!statement) draftStatements.set(ctx.db, (statement = draftStatement(ctx.db)));
+  const [row] = await statement.execute({ id, userId });
+  if (!row) throw new NotFound();
+  return row;
+}
+
+type Definition = (typeof procedureVersions.$inferSelect)['definition'];
+
+/** Built once per database and prepared (a named statement on PostgreSQL): every submission reads its draft so. */
+function draftStatement(db: Ctx['db']) {
+  return db
     .select({
       current: dossiers,
       definition: procedureVersions.definition,
@@ -108,7 +119,8 @@ async function draftToFile(ctx: Ctx, id: string): Promise<{ current: Dossier; de
     })
     .from(dossiers)
     .innerJoin(procedureVersions, eq(procedureVersions.id, dossiers.procedureVersionId))
-    .where(and(eq(dossiers.id, id), eq(dossiers.applicantId, userId)));
-  if (!row) throw new NotFound();
-  return row;
+    .where(and(eq(dossiers.id, sql.placeholder('id')), eq(dossiers.applicantId, sql.placeholder('userId'))))
+    .prepare('submit_draft');
 }
+
+const draftStatements = new WeakMap<Ctx['db'], ReturnType<typeof draftStatement>>();

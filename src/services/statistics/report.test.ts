@@ -1,13 +1,14 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
-import { asc } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import { type TestEnv, makeTestEnv } from '../../../test/support/app.js';
 import { actorFor, makeAgency, makeCitizen, makeOfficial } from '../../../test/support/factories.js';
 import { aDefinition, confirmCalendarYears, makeProcedure } from '../../../test/support/service-factories.js';
 import { generateDossiers } from '../../demo/dossiers.js';
 import { systemActor } from '../../platform/auth/system-actor.js';
 import type { Ctx } from '../../platform/context.js';
+import { queryRows } from '../../platform/db/client.js';
 import { answerSupplement } from '../dossiers/answer-supplement.js';
 import { attachDocument } from '../dossiers/attach-document.js';
 import { completeStep } from '../dossiers/complete-step.js';
@@ -222,5 +223,29 @@ describe('dossier statistics kept by the actions', () => {
     const kept = await counterRows(env);
     await rebuildDossierFigures(env.ctx(systemActor('test')));
     assert.deepEqual(await counterRows(env), kept, 'the actions kept the counters as a rebuild computes them');
+  });
+
+  test('an update that changes no figure leaves the counters alone, and one that changes a single counted column moves them', async () => {
+    const { citizen, dossier } = await received();
+    const draft = await startDossier(citizen, procedureCode, {});
+    const db = env.database.db;
+    const kept = await counterRows(env);
+    // Columns the figures do not read, on a received dossier and on a draft, and a draft's state: nothing moves.
+    await db.update(dossiers).set({ summary: 'Tóm tắt mới', stepRole: 'specialist' }).where(eq(dossiers.id, dossier.id));
+    await db.update(dossiers).set({ state: 'submitted', summary: 'Nộp' }).where(eq(dossiers.id, draft.id));
+    assert.deepEqual(await counterRows(env), kept);
+    // One counted column alone (the channel) on a received dossier moves its day's figures, as a rebuild computes them.
+    await db.update(dossiers).set({ channel: 'post' }).where(eq(dossiers.id, dossier.id));
+    const moved = await counterRows(env);
+    assert.notDeepEqual(moved, kept);
+    await rebuildDossierFigures(env.ctx(systemActor('test')));
+    assert.deepEqual(await counterRows(env), moved);
+  });
+
+  test('the figures trigger compares every column the figures are computed from', async () => {
+    const [defs] = await queryRows<{ of: string; apply: string }>(env.database.db, sql`select pg_get_functiondef('dossier_day_figures_of'::regproc) as of, pg_get_functiondef('dossier_day_figures_apply'::regproc) as apply`);
+    const read = new Set([...defs!.of.matchAll(/\bd\.([a-z_]+)/g)].map((m) => m[1]!));
+    assert.ok(read.size >= 10, `columns found: ${[...read].join(', ')}`);
+    for (const column of read) assert.ok(defs!.apply.includes(`o.${column}`) && defs!.apply.includes(`n.${column}`), `the early exit of dossier_day_figures_apply compares ${column}`);
   });
 });
