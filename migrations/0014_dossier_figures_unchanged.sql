@@ -1,6 +1,6 @@
 -- hand-written: the figures trigger of 0010 returns at once from an UPDATE that changes no figure, instead of
 -- running its aggregate over the transition tables for nothing (a submission, a hand-over: most updates). The
--- column list must name every column of dossiers that dossier_day_figures_of (0012) reads; figures.test.ts checks it.
+-- column list must name every column of dossiers that dossier_day_figures_of (0012) reads; report.test.ts checks it.
 CREATE OR REPLACE FUNCTION dossier_day_figures_apply() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   -- Rows sorted by agency and day, so two transactions take the counter rows' locks in the same order; groups that
