@@ -3,6 +3,7 @@ import type { PageCtx } from '../../../platform/views/page.js';
 import { filePath, sitePath } from '../../urls.js';
 import type { MenuItem } from '../chrome.js';
 import type { SiteScope } from '../site-routes.js';
+import { renderedOnce } from './chrome-html.js';
 import { VisitorCounters } from './visitor-counters.js';
 
 export type Crumb = { href: string; label: string };
@@ -93,28 +94,36 @@ export function SiteLayout({ page, scope, title, description, canonicalPath, ogI
         <a href="#main-content" class="govuk-skip-link" data-module="govuk-skip-link">
           {t('site.skip')}
         </a>
-        <header class="govuk-generic-header congso-site-header" role="banner">
-          <div class="govuk-generic-header__container govuk-width-container congso-site-header__container">
-            <div class="govuk-generic-header__logo">
-              <a href={home} class="govuk-generic-header__homepage-link congso-site-header__home">
-                {site.logoFileId && <img class="congso-site-header__logo" src={`${filePath(site.logoFileId)}?w=120`} alt="" width={60} height={60} />}
-                <span>
-                  {name}
-                  {tagline && <span class="congso-header__agency">{tagline}</span>}
-                </span>
-              </a>
-            </div>
-            <form class="congso-site-search" method="get" action={siteHref(scope, '/tim-kiem')} role="search">
-              <label class="govuk-visually-hidden" for="site-search-q">
-                {t('site.searchLabel')}
-              </label>
-              <input class="govuk-input congso-site-search__input" id="site-search-q" name="q" type="search" maxLength={200} />
-              <button type="submit" class="govuk-button govuk-button--inverse congso-site-search__button" data-module="govuk-button">
-                {t('site.searchButton')}
-              </button>
-            </form>
-          </div>
-        </header>
+        <header
+          class="govuk-generic-header congso-site-header"
+          role="banner"
+          dangerouslySetInnerHTML={{
+            __html: renderedOnce(chrome, `header|${site.id}|${site.version}|${locale}|${base}`, () => (
+              <>
+                <div class="govuk-generic-header__container govuk-width-container congso-site-header__container">
+                  <div class="govuk-generic-header__logo">
+                    <a href={home} class="govuk-generic-header__homepage-link congso-site-header__home">
+                      {site.logoFileId && <img class="congso-site-header__logo" src={`${filePath(site.logoFileId)}?w=120`} alt="" width={60} height={60} />}
+                      <span>
+                        {name}
+                        {tagline && <span class="congso-header__agency">{tagline}</span>}
+                      </span>
+                    </a>
+                  </div>
+                  <form class="congso-site-search" method="get" action={siteHref(scope, '/tim-kiem')} role="search">
+                    <label class="govuk-visually-hidden" for="site-search-q">
+                      {t('site.searchLabel')}
+                    </label>
+                    <input class="govuk-input congso-site-search__input" id="site-search-q" name="q" type="search" maxLength={200} />
+                    <button type="submit" class="govuk-button govuk-button--inverse congso-site-search__button" data-module="govuk-button">
+                      {t('site.searchButton')}
+                    </button>
+                  </form>
+                </div>
+              </>
+            )),
+          }}
+        />
         <section aria-label={t('site.mainMenu')} class="govuk-service-navigation congso-site-nav" data-module="govuk-service-navigation">
           <div class="govuk-width-container">
             <div class="govuk-service-navigation__container">
@@ -168,59 +177,74 @@ export function SiteLayout({ page, scope, title, description, canonicalPath, ogI
         </div>
         <footer class="govuk-footer congso-site-footer">
           <div class="govuk-width-container">
-            <div class="govuk-footer__navigation">
-              <div class="govuk-footer__section govuk-grid-column-one-third">
-                <h2 class="govuk-footer__heading govuk-heading-m">{t('site.contact')}</h2>
-                <p class="govuk-body-s">
-                  <strong>{name}</strong>
-                </p>
-                <dl class="govuk-body-s congso-site-contact">
-                  {site.address && <Contact label={t('site.address')}>{site.address}</Contact>}
-                  {site.phone && (
-                    <Contact label={t('site.phone')}>
-                      <a class="govuk-footer__link" href={`tel:${site.phone.replace(/[^\d+]/g, '')}`}>
-                        {site.phone}
-                      </a>
-                    </Contact>
-                  )}
-                  {site.fax && <Contact label={t('site.fax')}>{site.fax}</Contact>}
-                  {site.email && (
-                    <Contact label={t('site.email')}>
-                      <a class="govuk-footer__link" href={`mailto:${site.email}`}>
-                        {site.email}
-                      </a>
-                    </Contact>
-                  )}
-                </dl>
-              </div>
-              <FooterList title={t('site.links')} items={chrome.menus.links.map((m) => ({ href: menuHref(scope, m), label: menuLabel(scope, m) }))} />
-              <FooterList
-                title={t('site.otherSites')}
-                items={chrome.otherSites.map((s) => ({
-                  href: s.isMain ? (locale === 'en' ? '/en' : '/') : sitePath(`/${s.slug}`, locale === 'en' ? '/en' : '/'),
-                  label: locale === 'en' && s.nameEn ? s.nameEn : s.name,
-                }))}
-              />
-            </div>
+            <div
+              class="govuk-footer__navigation"
+              dangerouslySetInnerHTML={{
+                __html: renderedOnce(chrome, `footer|${site.id}|${site.version}|${locale}|${base}`, () => (
+                  <>
+                    <div class="govuk-footer__section govuk-grid-column-one-third">
+                      <h2 class="govuk-footer__heading govuk-heading-m">{t('site.contact')}</h2>
+                      <p class="govuk-body-s">
+                        <strong>{name}</strong>
+                      </p>
+                      <dl class="govuk-body-s congso-site-contact">
+                        {site.address && <Contact label={t('site.address')}>{site.address}</Contact>}
+                        {site.phone && (
+                          <Contact label={t('site.phone')}>
+                            <a class="govuk-footer__link" href={`tel:${site.phone.replace(/[^\d+]/g, '')}`}>
+                              {site.phone}
+                            </a>
+                          </Contact>
+                        )}
+                        {site.fax && <Contact label={t('site.fax')}>{site.fax}</Contact>}
+                        {site.email && (
+                          <Contact label={t('site.email')}>
+                            <a class="govuk-footer__link" href={`mailto:${site.email}`}>
+                              {site.email}
+                            </a>
+                          </Contact>
+                        )}
+                      </dl>
+                    </div>
+                    <FooterList title={t('site.links')} items={chrome.menus.links.map((m) => ({ href: menuHref(scope, m), label: menuLabel(scope, m) }))} />
+                    <FooterList
+                      title={t('site.otherSites')}
+                      items={chrome.otherSites.map((s) => ({
+                        href: s.isMain ? (locale === 'en' ? '/en' : '/') : sitePath(`/${s.slug}`, locale === 'en' ? '/en' : '/'),
+                        label: locale === 'en' && s.nameEn ? s.nameEn : s.name,
+                      }))}
+                    />
+                  </>
+                )),
+              }}
+            />
             <hr class="govuk-footer__section-break" />
             <div class="govuk-footer__meta">
               <div class="govuk-footer__meta-item govuk-footer__meta-item--grow">
-                <h2 class="govuk-visually-hidden">{t('site.footerMenu')}</h2>
-                <ul class="govuk-footer__inline-list">
-                      {chrome.menus.footer.map((m) => (
-                        <li class="govuk-footer__inline-list-item">
-                          <a class="govuk-footer__link" href={menuHref(scope, m)}>
-                            {menuLabel(scope, m)}
-                          </a>
-                        </li>
-                      ))}
-                      <li class="govuk-footer__inline-list-item">
-                        <a class="govuk-footer__link" href={sitePath(base, '/rss.xml')}>
-                          {t('site.rss')}
-                        </a>
-                      </li>
-                    </ul>
-                {footerText && <p class="govuk-body-s congso-site-footer__text">{footerText}</p>}
+                <div
+                  dangerouslySetInnerHTML={{
+                    __html: renderedOnce(chrome, `footer-menu|${site.id}|${site.version}|${locale}|${base}`, () => (
+                      <>
+                      <h2 class="govuk-visually-hidden">{t('site.footerMenu')}</h2>
+                      <ul class="govuk-footer__inline-list">
+                            {chrome.menus.footer.map((m) => (
+                              <li class="govuk-footer__inline-list-item">
+                                <a class="govuk-footer__link" href={menuHref(scope, m)}>
+                                  {menuLabel(scope, m)}
+                                </a>
+                              </li>
+                            ))}
+                            <li class="govuk-footer__inline-list-item">
+                              <a class="govuk-footer__link" href={sitePath(base, '/rss.xml')}>
+                                {t('site.rss')}
+                              </a>
+                            </li>
+                          </ul>
+                      {footerText && <p class="govuk-body-s congso-site-footer__text">{footerText}</p>}
+                      </>
+                    )),
+                  }}
+                />
                 <VisitorCounters scope={scope} t={t} />
                 <p class="govuk-body-s">{t('site.openSource')}</p>
               </div>
