@@ -35,7 +35,7 @@ const started = Date.now();
 await ensureTemplate();
 console.log(`engine: ${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite (embedded)'}; template ready in ${Date.now() - started} ms; ${files.length} test files, ${concurrency} at a time`);
 
-const r = spawnSync(process.execPath, ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, '--test-reporter=spec', ...files], {
+const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/run-tests.ts', String(concurrency), ...files], {
   cwd: root,
   stdio: 'inherit',
   env: { ...process.env, NODE_ENV: 'test' },
