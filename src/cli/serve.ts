@@ -17,6 +17,19 @@ export function failStart(err: unknown): never {
   process.exit(1);
 }
 
+/** Exits 0 once stop() has finished, 1 if it fails or takes longer than 15 s. */
+export function exitAfter(stop: () => Promise<void>): void {
+  const force = setTimeout(() => process.exit(1), 15_000);
+  force.unref();
+  stop().then(
+    () => process.exit(0),
+    (err) => {
+      console.error(err);
+      process.exit(1);
+    },
+  );
+}
+
 export async function runServe(): Promise<void> {
   let config;
   let log;
@@ -39,15 +52,7 @@ export async function runServe(): Promise<void> {
   }
   const stop = (signal: string) => {
     running.app.log.info({ signal }, 'shutting down: finishing in-flight requests');
-    const force = setTimeout(() => process.exit(1), 15_000);
-    force.unref();
-    running.stop().then(
-      () => process.exit(0),
-      (err) => {
-        console.error(err);
-        process.exit(1);
-      },
-    );
+    exitAfter(running.stop);
   };
   process.once('SIGTERM', () => stop('SIGTERM'));
   process.once('SIGINT', () => stop('SIGINT'));

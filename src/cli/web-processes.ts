@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { Config } from '../platform/config.js';
 import { printListening, startProcess } from '../platform/server.js';
+import { exitAfter } from './serve.js';
 import { VISIT_SECRET_ENV, VisitHub } from '../portal/stats/visit-relay.js';
 
 type Ready = { type: 'congso:listening'; url: string };
@@ -24,17 +25,7 @@ export async function runWebProcess(config: Config, log: Logger, fail: (err: unk
   } catch (err) {
     fail(err);
   }
-  const stop = () => {
-    const force = setTimeout(() => process.exit(1), 15_000);
-    force.unref();
-    started.stop().then(
-      () => process.exit(0),
-      (err) => {
-        console.error(err);
-        process.exit(1);
-      },
-    );
-  };
+  const stop = () => exitAfter(started.stop);
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);
   process.once('disconnect', stop);
